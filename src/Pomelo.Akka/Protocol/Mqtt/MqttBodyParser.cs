@@ -1,0 +1,149 @@
+using System.Buffers;
+
+namespace Pomelo.Akka.Protocol.Mqtt;
+
+/// <summary>Decodes the body (variable header and payload) of the packet types the codec supports.</summary>
+internal static class MqttBodyParser
+{
+    /// <summary>Decodes a CONNECT body; will, user name and password fields are validated and skipped.</summary>
+    /// <param name="body">The bytes after the fixed header.</param>
+    /// <param name="problem">Why the body is malformed, when it is.</param>
+    /// <returns>The packet, or null when malformed.</returns>
+    public static ConnectPacket? ParseConnect(ReadOnlySequence<byte> body, out string? problem)
+    {
+        var reader = new SequenceReader<byte>(body);
+        if (!MqttWireReader.TryReadString(ref reader, "Protocol name", out var protocol, out problem))
+        {
+            return null;
+        }
+
+        if (!reader.TryRead(out var level) || !reader.TryRead(out var flags)
+            || !MqttWireReader.TryReadUInt16(ref reader, out var keepAlive))
+        {
+            problem = "CONNECT variable header is truncated.";
+            return null;
+        }
+
+        if (!(protocol == "MQTT" && level == 4) && !(protocol == "MQIsdp" && level == 3))
+        {
+            problem = $"Unsupported protocol '{protocol}' level {level}; expected 'MQTT' level 4 or 'MQIsdp' level 3.";
+            return null;
+        }
+
+        problem = CheckConnectFlags(flags, level);
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        if (!MqttWireReader.TryReadString(ref reader, "Client id", out var clientId, out problem)
+            || !SkipOptionalFields(ref reader, flags, out problem))
+        {
+            return null;
+        }
+
+        if (reader.Remaining != 0)
+        {
+            problem = $"CONNECT has {reader.Remaining} unexpected trailing bytes.";
+            return null;
+        }
+
+        return new ConnectPacket(clientId, keepAlive, CleanSession: (flags & 0x02) != 0);
+    }
+
+    /// <summary>Decodes a CONNACK body (exactly 2 bytes: acknowledge flags, return code).</summary>
+    /// <param name="body">The bytes after the fixed header.</param>
+    /// <param name="problem">Why the body is malformed, when it is.</param>
+    /// <returns>The packet, or null when malformed.</returns>
+    public static ConnAckPacket? ParseConnAck(ReadOnlySequence<byte> body, out string? problem)
+    {
+        var reader = new SequenceReader<byte>(body);
+        if (body.Length != 2 || !reader.TryRead(out var ackFlags) || !reader.TryRead(out var returnCode))
+        {
+            problem = $"CONNACK must have a 2-byte body, not {body.Length}.";
+            return null;
+        }
+
+        if ((ackFlags & 0xFE) != 0)
+        {
+            problem = $"CONNACK acknowledge flags 0x{ackFlags:X2} set reserved bits.";
+            return null;
+        }
+
+        problem = null;
+        return new ConnAckPacket(returnCode, SessionPresent: ackFlags == 1);
+    }
+
+    /// <summary>Decodes a PUBLISH body; the payload is copied once into an array owned by the packet.</summary>
+    /// <param name="flags">The fixed header's flag nibble (already validated: QoS is 0, 1 or 2).</param>
+    /// <param name="body">The bytes after the fixed header.</param>
+    /// <param name="problem">Why the body is malformed, when it is.</param>
+    /// <returns>The packet, or null when malformed.</returns>
+    public static PublishPacket? ParsePublish(byte flags, ReadOnlySequence<byte> body, out string? problem)
+    {
+        var reader = new SequenceReader<byte>(body);
+        if (!MqttWireReader.TryReadString(ref reader, "Topic name", out var topic, out problem))
+        {
+            return null;
+        }
+
+        if (topic.Length == 0 || topic.AsSpan().IndexOfAny('+', '#') >= 0)
+        {
+            problem = $"Topic name '{topic}' is empty or contains a wildcard.";
+            return null;
+        }
+
+        var qos = (byte)((flags >> 1) & 0x03);
+        ushort? packetId = null;
+        if (qos > 0)
+        {
+            if (!MqttWireReader.TryReadUInt16(ref reader, out var id) || id == 0)
+            {
+                problem = "PUBLISH with QoS > 0 needs a non-zero packet identifier.";
+                return null;
+            }
+
+            packetId = id;
+        }
+
+        return new PublishPacket(topic, reader.UnreadSequence.ToArray())
+        {
+            QualityOfService = qos,
+            PacketId = packetId,
+            Retain = (flags & 0x01) != 0,
+            Duplicate = (flags & 0x08) != 0,
+        };
+    }
+
+    private static string? CheckConnectFlags(byte flags, byte level)
+    {
+        var will = (flags & 0x04) != 0;
+        var willQos = (flags >> 3) & 0x03;
+        var willRetain = (flags & 0x20) != 0;
+        var password = (flags & 0x40) != 0;
+        var userName = (flags & 0x80) != 0;
+        return (flags & 0x01) != 0 ? "CONNECT flags set the reserved bit 0."
+            : willQos == 3 ? "CONNECT will QoS is 3."
+            : !will && (willQos != 0 || willRetain) ? "CONNECT sets will QoS or retain without the will flag."
+            : password && !userName && level >= 4 ? "CONNECT sets the password flag without the user name flag."
+            : null;
+    }
+
+    private static bool SkipOptionalFields(ref SequenceReader<byte> reader, byte flags, out string? problem)
+    {
+        problem = null;
+        if ((flags & 0x04) != 0
+            && (!MqttWireReader.TryReadString(ref reader, "Will topic", out _, out problem)
+                || !MqttWireReader.TryReadLengthPrefixed(ref reader, "Will message", out _, out problem)))
+        {
+            return false;
+        }
+
+        if ((flags & 0x80) != 0 && !MqttWireReader.TryReadString(ref reader, "User name", out _, out problem))
+        {
+            return false;
+        }
+
+        return (flags & 0x40) == 0 || MqttWireReader.TryReadLengthPrefixed(ref reader, "Password", out _, out problem);
+    }
+}
