@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Errors;
+using Pomelo.Akka.Master;
+using Pomelo.Akka.Protocol;
+
+namespace Pomelo.Akka.Console;
+
+/// <summary>
+/// The master's ConsoleService: supervises the master-side module actors, ticks pull modules, dispatches monitors'
+/// and clients' messages to the modules' handlers, and runs the console commands <c>list</c>, <c>enable</c>, <c>disable</c>.
+/// </summary>
+public sealed partial class MasterConsoleService : IConsoleService, IAsyncDisposable
+{
+    /// <summary>The level a client needs for <c>enable</c> and <c>disable</c> (1 = admin).</summary>
+    public const int ModuleSwitchLevel = 1;
+
+    private readonly ModuleHost _host;
+    private readonly ILogger _logger;
+    private IMasterAgent? _agent;
+
+    internal MasterConsoleService(string serverId, IEnumerable<AdminModuleRegistration> registrations, IServiceProvider services, ModuleSupervisionOptions supervision, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        ServerId = serverId;
+        _logger = loggerFactory.CreateLogger<MasterConsoleService>();
+        _host = new ModuleHost(registrations, ScheduleType.Pull, options => new ModuleFactoryContext(services, options, this), supervision, time, loggerFactory);
+    }
+
+    /// <inheritdoc />
+    public string ServerId { get; }
+
+    /// <inheritdoc />
+    public string ServerType => "master";
+
+    /// <summary>Gets the master agent the modules are given.</summary>
+    public IMasterAgent Agent => _agent ?? throw new InvalidOperationException("The master console has not started.");
+
+    /// <inheritdoc />
+    public IReadOnlyList<ModuleStatus> ListModules() => _host.List();
+
+    /// <inheritdoc />
+    public bool EnableModule(string moduleId) => _host.Enable(moduleId);
+
+    /// <inheritdoc />
+    public bool DisableModule(string moduleId) => _host.Disable(moduleId);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    /// <summary>Gives the console its agent; done before the agent connects so early messages can be queued.</summary>
+    internal void Bind(IMasterAgent agent) => _agent = agent;
+
+    /// <summary>Creates the module actors, enables their schedules and runs each module's Start.</summary>
+    internal Task StartAsync() => _host.StartAsync(() => new MasterHandlerInvocation(Agent, null, null));
+
+    internal Task<object?> RequestMasterHandlerAsync(string moduleId, JsonElement? body)
+        => _host.AskAsync(moduleId, new MasterHandlerInvocation(Agent, body, NewReply()));
+
+    internal void NotifyMasterHandler(string moduleId, JsonElement? body)
+        => _host.Tell(moduleId, new MasterHandlerInvocation(Agent, body, null));
+
+    internal Task<object?> RequestClientHandlerAsync(ClientCaller caller, string moduleId, JsonElement? body)
+        => _host.AskAsync(moduleId, new ClientHandlerInvocation(Agent, caller, body, NewReply()));
+
+    internal void NotifyClientHandler(ClientCaller caller, string moduleId, JsonElement? body)
+        => _host.Tell(moduleId, new ClientHandlerInvocation(Agent, caller, body, null));
+
+    /// <summary>Runs a client's console command, checked against the caller's authenticated level.</summary>
+    internal async Task<object?> CommandAsync(ClientCaller caller, CommandMessage command, CancellationToken cancellationToken)
+    {
+        switch (command.Command)
+        {
+            case "list":
+                var modules = _host.List();
+                return new ModuleListReply(modules.Where(m => !IsInternal(m.Id)).Select(m => m.Id).ToList(), modules);
+            case "enable":
+            case "disable":
+                return await SwitchAsync(caller, command, command.Command == "enable", cancellationToken).ConfigureAwait(false);
+            default:
+                throw new AdminRequestException("unknown command:" + command.Command);
+        }
+    }
+
+    private async Task<object?> SwitchAsync(ClientCaller caller, CommandMessage command, bool enable, CancellationToken cancellationToken)
+    {
+        if (!caller.HasLevel(ModuleSwitchLevel))
+        {
+            LogDenied(_logger, caller.Username, caller.Level, command.Command);
+            throw new AdminRequestException("Command permission denied");
+        }
+
+        var moduleId = command.ModuleId;
+        if (string.IsNullOrEmpty(moduleId))
+        {
+            throw new AdminRequestException("empty moduleId");
+        }
+
+        if (!_host.TryGet(moduleId, out _))
+        {
+            throw ModuleException.Unknown(moduleId);
+        }
+
+        var target = command.Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("serverId", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        if (target is null || target == ServerId)
+        {
+            _ = enable ? _host.Enable(moduleId) : _host.Disable(moduleId);
+        }
+
+        if (target != ServerId)
+        {
+            var sent = await Agent.BroadcastCommandAsync(command.Command, moduleId, null, target, cancellationToken).ConfigureAwait(false);
+            if (target is not null && sent == 0)
+            {
+                throw new UnknownServerException(target);
+            }
+        }
+
+        LogSwitched(_logger, caller.Username, command.Command, moduleId, target ?? "all");
+        return ProtocolCodes.Ok;
+    }
+
+    private static bool IsInternal(string moduleId) => moduleId.Length > 4 && moduleId.StartsWith("__", StringComparison.Ordinal) && moduleId.EndsWith("__", StringComparison.Ordinal);
+
+    private static TaskCompletionSource<object?> NewReply() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(3200, LogLevel.Warning, "User {User} (level {Level}) denied command {Command}")]
+    private static partial void LogDenied(ILogger logger, string user, int level, string command);
+
+    [LoggerMessage(3201, LogLevel.Information, "User {User} ran {Command} {ModuleId} on {Target}")]
+    private static partial void LogSwitched(ILogger logger, string user, string command, string moduleId, string target);
+}

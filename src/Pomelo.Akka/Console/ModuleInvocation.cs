@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Pomelo.Akka.Master;
+using Pomelo.Akka.Monitor;
+
+namespace Pomelo.Akka.Console;
+
+/// <summary>A message in a module's mailbox: which handler to call, with what, and where the reply goes.</summary>
+internal abstract record ModuleInvocation(JsonElement? Message, TaskCompletionSource<object?>? Reply)
+{
+    /// <summary>Gets whether this is a scheduled tick (no message, no reply).</summary>
+    public virtual bool IsTick => Message is null && Reply is null;
+
+    /// <summary>Gets pomelo's name of the handler, for error messages.</summary>
+    public abstract string HandlerName { get; }
+
+    /// <summary>Calls the handler on <paramref name="module"/>, or throws <see cref="MissingHandlerException"/>.</summary>
+    public abstract ValueTask<object?> InvokeAsync(IAdminModule module, CancellationToken cancellationToken);
+}
+
+/// <summary>A monitor's message, or a pull tick, for a master handler.</summary>
+internal sealed record MasterHandlerInvocation(IMasterAgent Agent, JsonElement? Message, TaskCompletionSource<object?>? Reply)
+    : ModuleInvocation(Message, Reply)
+{
+    public override string HandlerName => "masterHandler";
+
+    public override ValueTask<object?> InvokeAsync(IAdminModule module, CancellationToken cancellationToken)
+        => module is IMasterHandler h ? h.MasterHandlerAsync(Agent, Message, cancellationToken) : throw new MissingHandlerException(HandlerName);
+}
+
+/// <summary>The master's message, or a push tick, for a monitor handler.</summary>
+internal sealed record MonitorHandlerInvocation(IMonitorAgent Agent, JsonElement? Message, TaskCompletionSource<object?>? Reply)
+    : ModuleInvocation(Message, Reply)
+{
+    public override string HandlerName => "monitorHandler";
+
+    public override ValueTask<object?> InvokeAsync(IAdminModule module, CancellationToken cancellationToken)
+        => module is IMonitorHandler h ? h.MonitorHandlerAsync(Agent, Message, cancellationToken) : throw new MissingHandlerException(HandlerName);
+}
+
+/// <summary>A client's request or notify for a client handler.</summary>
+internal sealed record ClientHandlerInvocation(IMasterAgent Agent, ClientCaller Caller, JsonElement? Message, TaskCompletionSource<object?>? Reply)
+    : ModuleInvocation(Message, Reply)
+{
+    public override bool IsTick => false;
+
+    public override string HandlerName => "clientHandler";
+
+    public override ValueTask<object?> InvokeAsync(IAdminModule module, CancellationToken cancellationToken)
+        => module is IClientHandler h ? h.ClientHandlerAsync(Agent, Caller, Message, cancellationToken) : throw new MissingHandlerException(HandlerName);
+}
+
+/// <summary>Thrown when a module lacks the handler a message needs; answered as an error, not a module failure.</summary>
+/// <param name="handler">pomelo's handler name.</param>
+internal sealed class MissingHandlerException(string handler) : Exception(handler)
+{
+    public string Handler { get; } = handler;
+}

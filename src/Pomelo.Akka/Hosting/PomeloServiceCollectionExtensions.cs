@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Pomelo.Akka.Console;
+using Pomelo.Akka.Master;
+using Pomelo.Akka.Monitor;
+using Pomelo.Akka.Security;
+
+namespace Pomelo.Akka.Hosting;
+
+/// <summary>DI registration of a master, a monitor and admin modules. Every method is idempotent.</summary>
+public static class PomeloServiceCollectionExtensions
+{
+    /// <summary>The configuration section of the auth options.</summary>
+    public const string AuthSection = "pomelo:auth";
+
+    /// <summary>The configuration section of the supervision options.</summary>
+    public const string SupervisionSection = "pomelo:supervision";
+
+    /// <summary>The configuration section listing modules to load by type name.</summary>
+    public const string ModulesSection = "pomelo:modules";
+
+    /// <summary>Adds the master (a hosted service), bound from <c>pomelo:master</c> and validated at start.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Adjusts the options after binding.</param>
+    /// <returns>A builder to add modules.</returns>
+    public static PomeloBuilder AddPomeloMaster(this IServiceCollection services, Action<MasterOptions>? configure = null)
+    {
+        services.AddPomeloCore();
+        var options = services.AddOptions<MasterOptions>().BindConfiguration(MasterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton<AdminAuthenticator>();
+        if (!services.Any(d => d.ServiceType == typeof(MasterService)))
+        {
+            services.AddSingleton<MasterService>();
+            services.AddHostedService(sp => sp.GetRequiredService<MasterService>());
+        }
+
+        return new PomeloBuilder(services);
+    }
+
+    /// <summary>Adds a monitor (a hosted service), bound from <c>pomelo:monitor</c> and validated at start.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Adjusts the options after binding.</param>
+    /// <returns>A builder to add modules.</returns>
+    public static PomeloBuilder AddPomeloMonitor(this IServiceCollection services, Action<MonitorOptions>? configure = null)
+    {
+        services.AddPomeloCore();
+        var options = services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(MonitorService)))
+        {
+            services.AddSingleton<MonitorService>();
+            services.AddHostedService(sp => sp.GetRequiredService<MonitorService>());
+        }
+
+        return new PomeloBuilder(services);
+    }
+
+    /// <summary>Registers a module type; a second registration of the same type and id is ignored.</summary>
+    /// <typeparam name="TModule">The module type.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Adjusts its options.</param>
+    /// <param name="id">An explicit id, or null for the declared one.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddAdminModule<TModule>(this IServiceCollection services, Action<AdminModuleOptions>? configure = null, string? id = null)
+        where TModule : class, IAdminModule
+        => services.AddAdminModule(AdminModuleRegistration.ForType(typeof(TModule), id, configure));
+
+    /// <summary>Registers a module; a later registration with the same id replaces an earlier one.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="registration">The registration.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddAdminModule(this IServiceCollection services, AdminModuleRegistration registration)
+    {
+        var existing = services.Where(d => d.ServiceType == typeof(AdminModuleRegistration) && d.ImplementationInstance is AdminModuleRegistration r && r.Id == registration.Id).ToList();
+        foreach (var descriptor in existing)
+        {
+            services.Remove(descriptor);
+        }
+
+        services.AddSingleton(registration);
+        return services;
+    }
+
+    /// <summary>Registers the modules listed in configuration (<c>pomelo:modules</c>: type name, id, schedule, interval, delay, settings).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration root.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddAdminModulesFromConfiguration(this IServiceCollection services, IConfiguration configuration)
+    {
+        foreach (var registration in ModuleConfigLoader.Load(configuration.GetSection(ModulesSection)))
+        {
+            services.AddAdminModule(registration);
+        }
+
+        return services;
+    }
+
+    private static void AddPomeloCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AdminAuthOptions>().BindConfiguration(AuthSection);
+        services.AddOptions<ModuleSupervisionOptions>().BindConfiguration(SupervisionSection);
+    }
+}

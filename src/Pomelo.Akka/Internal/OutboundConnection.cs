@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Protocol;
+using Pomelo.Akka.Protocol.Mqtt;
+
+namespace Pomelo.Akka.Internal;
+
+/// <summary>
+/// A monitor's or client's connection to the master: TCP over Kestrel's socket transport, CONNECT/CONNACK, then the
+/// register exchange. Owns the socket; dispose to close it.
+/// </summary>
+internal sealed class OutboundConnection : IAsyncDisposable
+{
+    private readonly SocketConnectionContextFactory _factory;
+    private readonly ConnectionContext _context;
+
+    private OutboundConnection(SocketConnectionContextFactory factory, ConnectionContext context, MqttConnection mqtt)
+    {
+        _factory = factory;
+        _context = context;
+        Mqtt = mqtt;
+    }
+
+    public MqttConnection Mqtt { get; }
+
+    /// <summary>Connects and completes the MQTT handshake within <paramref name="timeout"/>.</summary>
+    public static async Task<OutboundConnection> ConnectAsync(string host, int port, string clientId, ushort keepAliveSeconds, int maxFrameSize, TimeSpan timeout, TimeProvider time, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(new DnsEndPoint(host, port), linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"connect to {host}:{port} timed out after {timeout.TotalSeconds:0.#} s");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var factory = new SocketConnectionContextFactory(new SocketConnectionFactoryOptions(), loggerFactory.CreateLogger<OutboundConnection>());
+        var context = factory.Create(socket);
+        var connection = new OutboundConnection(factory, context, new MqttConnection(context.Transport, maxFrameSize));
+        try
+        {
+            await connection.Mqtt.SendAsync(new ConnectPacket(clientId, keepAliveSeconds), linked.Token).ConfigureAwait(false);
+            var outcome = await connection.Mqtt.ReadAsync(linked.Token).ConfigureAwait(false);
+            if (outcome.Packet is not ConnAckPacket { ReturnCode: 0 })
+            {
+                throw new IOException($"{host}:{port} did not accept CONNECT ({outcome.Error?.Message ?? outcome.Packet?.ToString() ?? "connection closed"})");
+            }
+
+            return connection;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new TimeoutException($"{host}:{port} did not answer CONNECT within {timeout.TotalSeconds:0.#} s");
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Sends a register (or reconnect) and waits for the master's reply on <paramref name="replyTopic"/>.</summary>
+    public async Task<RegisterReply> RegisterAsync(AdminMessageWriter writer, string topic, string replyTopic, RegisterRequest request, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        try
+        {
+            await Mqtt.SendRegisterAsync(writer, topic, request, linked.Token).ConfigureAwait(false);
+            while (true)
+            {
+                var outcome = await Mqtt.ReadAsync(linked.Token).ConfigureAwait(false);
+                switch (outcome.Packet)
+                {
+                    case PublishPacket publish when publish.Topic == replyTopic:
+                        return AdminMessageReader.TryReadRegisterReply(publish.Payload.Span, out var reply, out var error)
+                            ? reply
+                            : throw new IOException("bad register reply: " + error);
+                    case PingRespPacket:
+                    case PublishPacket:
+                        continue;
+                    default:
+                        throw new IOException("connection closed while registering (" + (outcome.Error?.Message ?? "no reply") + ")");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no register reply within {timeout.TotalSeconds:0.#} s");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Mqtt.CloseAsync(sendDisconnect: false).ConfigureAwait(false);
+        await _context.DisposeAsync().ConfigureAwait(false);
+        _factory.Dispose();
+    }
+}

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Console;
+using Pomelo.Akka.Internal;
+using Pomelo.Akka.Protocol;
+using Pomelo.Akka.Security;
+
+namespace Pomelo.Akka.Master;
+
+/// <summary>
+/// Decides registrations. Register and reconnect run the same auth: a monitor needs its type's token (the master's
+/// own monitor a per-process secret); a token-less pomelo reconnect is accepted only as the resumption of a session
+/// that authenticated from the same address within the resume margin; a client needs a valid user and password.
+/// </summary>
+internal sealed partial class MasterRegistrar
+{
+    /// <summary>The server type of the master's own in-process monitor.</summary>
+    public const string MasterServerType = "master";
+
+    private readonly MasterAgent _agent;
+    private readonly AdminAuthenticator _auth;
+    private readonly byte[] _selfToken;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _registerLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, Resumable> _resumable = new(StringComparer.Ordinal);
+
+    public MasterRegistrar(MasterAgent agent, AdminAuthenticator auth, string selfToken, ILoggerFactory loggerFactory)
+    {
+        _agent = agent;
+        _auth = auth;
+        _selfToken = Encoding.UTF8.GetBytes(selfToken);
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<MasterRegistrar>();
+    }
+
+    public async Task<MasterSession?> RegisterAsync(MqttConnection mqtt, IPAddress remote, ushort keepAlive, ReadOnlyMemory<byte> payload, string replyTopic, CancellationToken cancellationToken)
+    {
+        if (!AdminMessageReader.TryReadRegister(payload.Span, out var request, out var error))
+        {
+            LogBadRegister(_logger, remote.ToString(), error);
+            return await RefuseAsync(mqtt, replyTopic, "invalid register message: " + error).ConfigureAwait(false);
+        }
+
+        return request.Type switch
+        {
+            RegisterRequest.MonitorType => await RegisterMonitorAsync(mqtt, remote, keepAlive, request, replyTopic, cancellationToken).ConfigureAwait(false),
+            RegisterRequest.ClientType when replyTopic == AdminTopics.Register => await RegisterClientAsync(mqtt, remote, keepAlive, request, cancellationToken).ConfigureAwait(false),
+            _ => await RefuseAsync(mqtt, replyTopic, ProtocolCodes.UnknownType).ConfigureAwait(false),
+        };
+    }
+
+    public void Unregister(MasterSession session)
+    {
+        switch (session)
+        {
+            case MonitorSession monitor:
+                _agent.Remove(monitor);
+                _resumable[monitor.Server.Id] = new Resumable(monitor.Server.ServerType, monitor.RemoteAddress, _agent.Time.GetTimestamp());
+                break;
+            case ClientSession client:
+                _agent.Remove(client);
+                LogClientLeft(_logger, client.Caller.Username, client.Caller.ClientId);
+                break;
+        }
+    }
+
+    private async Task<MasterSession?> RegisterMonitorAsync(MqttConnection mqtt, IPAddress remote, ushort keepAlive, RegisterRequest request, string replyTopic, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.Id))
+        {
+            return await RefuseAsync(mqtt, replyTopic, ProtocolCodes.MissingId).ConfigureAwait(false);
+        }
+
+        var serverType = request.ServerType ?? string.Empty;
+        if (!IsServerAuthorized(request, serverType, remote, replyTopic))
+        {
+            LogServerRefused(_logger, request.Id, serverType, remote.ToString());
+            return await RefuseAsync(mqtt, replyTopic, ProtocolCodes.ServerAuthFailed).ConfigureAwait(false);
+        }
+
+        await _registerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_agent.IsServerRegistered(request.Id))
+            {
+                LogDuplicate(_logger, request.Id, remote.ToString());
+                return await RefuseAsync(mqtt, replyTopic, ProtocolCodes.IdRegistered(request.Id)).ConfigureAwait(false);
+            }
+
+            var server = new RegisteredServer(request.Id, serverType, request.Pid, request.Info, _agent.NextIncarnation(), remote, _agent.Time.GetUtcNow());
+            var session = new MonitorSession(_agent, mqtt, server, keepAlive, _loggerFactory.CreateLogger<MonitorSession>());
+            await mqtt.SendRegisterReplyAsync(replyTopic, new RegisterReply(ProtocolCodes.Ok, ProtocolCodes.OkMessage), cancellationToken).ConfigureAwait(false);
+            _agent.TryAdd(session);
+            _resumable.TryRemove(request.Id, out _);
+            return session;
+        }
+        finally
+        {
+            _registerLock.Release();
+        }
+    }
+
+    private async Task<MasterSession?> RegisterClientAsync(MqttConnection mqtt, IPAddress remote, ushort keepAlive, RegisterRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.Id))
+        {
+            return await RefuseAsync(mqtt, AdminTopics.Register, ProtocolCodes.MissingId).ConfigureAwait(false);
+        }
+
+        if (string.IsNullOrEmpty(request.Username))
+        {
+            return await RefuseAsync(mqtt, AdminTopics.Register, ProtocolCodes.ClientNeedsUsername).ConfigureAwait(false);
+        }
+
+        var result = _auth.AuthenticateClient(remote, request.Username, request.Password, request.Md5);
+        if (!result.Success)
+        {
+            return await RefuseAsync(mqtt, AdminTopics.Register, result.IsLockedOut ? ProtocolCodes.TooManyFailures : ProtocolCodes.ClientAuthFailed).ConfigureAwait(false);
+        }
+
+        await _registerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_agent.IsClientRegistered(request.Id))
+            {
+                LogDuplicate(_logger, request.Id, remote.ToString());
+                return await RefuseAsync(mqtt, AdminTopics.Register, ProtocolCodes.IdRegistered(request.Id)).ConfigureAwait(false);
+            }
+
+            var caller = new ClientCaller(request.Id, result.User.Username, result.User.Level, remote);
+            var session = new ClientSession(_agent, mqtt, caller, keepAlive, _loggerFactory.CreateLogger<ClientSession>());
+            await mqtt.SendRegisterReplyAsync(AdminTopics.Register, new RegisterReply(ProtocolCodes.Ok, ProtocolCodes.OkMessage), cancellationToken).ConfigureAwait(false);
+            _agent.TryAdd(session);
+            LogClientLoggedIn(_logger, caller.Username, caller.Level, caller.ClientId, remote.ToString());
+            return session;
+        }
+        finally
+        {
+            _registerLock.Release();
+        }
+    }
+
+    private bool IsServerAuthorized(RegisterRequest request, string serverType, IPAddress remote, string replyTopic)
+    {
+        if (serverType == MasterServerType)
+        {
+            return request.Token is { } token && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), _selfToken);
+        }
+
+        if (request.Token is null && replyTopic == AdminTopics.ReconnectOk)
+        {
+            return TryResume(request.Id!, serverType, remote);
+        }
+
+        return _auth.AuthenticateServer(remote, serverType, request.Token);
+    }
+
+    private bool TryResume(string id, string serverType, IPAddress remote)
+    {
+        if (!_resumable.TryGetValue(id, out var previous))
+        {
+            return false;
+        }
+
+        var age = _agent.Time.GetElapsedTime(previous.At);
+        var ok = age <= _agent.Options.ResumeMargin && previous.ServerType == serverType && previous.Address.Equals(remote);
+        LogResume(_logger, id, ok, age.TotalSeconds);
+        return ok;
+    }
+
+    private static async Task<MasterSession?> RefuseAsync(MqttConnection mqtt, string topic, string message)
+    {
+        await mqtt.SendRegisterReplyAsync(topic, new RegisterReply(ProtocolCodes.Fail, message)).ConfigureAwait(false);
+        await mqtt.CloseAsync(sendDisconnect: true).ConfigureAwait(false);
+        return null;
+    }
+
+    private sealed record Resumable(string ServerType, IPAddress Address, long At);
+}

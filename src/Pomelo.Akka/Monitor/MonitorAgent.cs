@@ -1,0 +1,239 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Console;
+using Pomelo.Akka.Errors;
+using Pomelo.Akka.Internal;
+using Pomelo.Akka.Protocol;
+using Pomelo.Akka.Protocol.Mqtt;
+
+namespace Pomelo.Akka.Monitor;
+
+/// <summary>
+/// A monitor's link to the master: connects and registers with its token, heartbeats, dispatches the master's
+/// messages to monitor handlers, and — when the master is not there yet or goes away — keeps retrying with back-off
+/// and registers again (the same auth runs every time). It never gives up and never exits the process.
+/// </summary>
+internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
+{
+    private const string MasterPeer = "master";
+
+    private readonly MonitorOptions _options;
+    private readonly string? _token;
+    private readonly MonitorConsoleService _console;
+    private readonly AdminMessageWriter _writer;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly PendingRequestTable _pending;
+    private readonly TaskCompletionSource _firstRegistration = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private volatile OutboundConnection? _connection;
+    private Task _loop = Task.CompletedTask;
+    private int _registrations;
+    private int _failedAttempts;
+
+    public MonitorAgent(MonitorOptions options, string? token, MonitorConsoleService console, AdminMessageWriter writer, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        _options = options;
+        _token = token;
+        _console = console;
+        _writer = writer;
+        _time = time;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<MonitorAgent>();
+        _pending = new PendingRequestTable(time);
+        Info = MonitorInfo.Build(options);
+    }
+
+    /// <summary>Raised after every successful registration (the first and each re-registration).</summary>
+    public event Action<int>? Registered;
+
+    /// <summary>Raised when a connection attempt fails or a registration is refused, with the reason.</summary>
+    public event Action<string>? ConnectFailed;
+
+    public string ServerId => _options.Id;
+
+    public string ServerType => _options.ServerType;
+
+    public JsonElement? Info { get; }
+
+    public bool IsConnected => _connection is not null;
+
+    public int Registrations => Volatile.Read(ref _registrations);
+
+    public string? LastError { get; private set; }
+
+    /// <summary>Starts the connect loop; completes on the first registration (throws if the master refuses it).</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+        return _firstRegistration.Task.WaitAsync(cancellationToken);
+    }
+
+    public Task<JsonElement?> RequestAsync(string moduleId, object? message, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        if (_connection is not { } connection)
+        {
+            return Task.FromException<JsonElement?>(new PeerDisconnectedException(MasterPeer));
+        }
+
+        var (id, reply) = _pending.Add(MasterPeer, moduleId, timeout ?? _options.RequestTimeout, cancellationToken);
+        _ = SendRequestAsync(connection, id, moduleId, message);
+        return reply;
+    }
+
+    public async ValueTask<bool> NotifyAsync(string moduleId, object? message, CancellationToken cancellationToken = default)
+        => _connection is { } connection && await connection.Mqtt.SendNotifyAsync(_writer, AdminTopics.Monitor, moduleId, message, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_connection is { } connection)
+        {
+            await connection.Mqtt.CloseAsync(sendDisconnect: true).ConfigureAwait(false);
+        }
+
+        await _loop.ConfigureAwait(false);
+        _firstRegistration.TrySetCanceled();
+    }
+
+    private async Task RunAsync()
+    {
+        var delay = _options.ReconnectDelay;
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await OutboundConnection.ConnectAsync(
+                    _options.MasterHost, _options.MasterPort, "MQTT_ADMIN_" + _options.Id, KeepAliveSeconds, _options.MaxFrameSize, _options.ConnectTimeout, _time, _loggerFactory, _stopping.Token).ConfigureAwait(false);
+                var request = new RegisterRequest(RegisterRequest.MonitorType, _options.Id, _options.ServerType, Environment.ProcessId, Info, _token);
+                var reply = await connection.RegisterAsync(_writer, AdminTopics.Register, AdminTopics.Register, request, _options.RegisterTimeout, _time, _stopping.Token).ConfigureAwait(false);
+                if (!reply.IsOk)
+                {
+                    Fail("master refused registration: " + reply.Msg);
+                    if (Registrations == 0)
+                    {
+                        _firstRegistration.TrySetException(new MonitorRegistrationException(reply.Msg ?? "refused"));
+                        return;
+                    }
+                }
+                else
+                {
+                    delay = _options.ReconnectDelay;
+                    _failedAttempts = 0;
+                    _connection = connection;
+                    var count = Interlocked.Increment(ref _registrations);
+                    LogRegistered(_logger, _options.Id, _options.MasterHost, _options.MasterPort, count);
+                    _firstRegistration.TrySetResult();
+                    Registered?.Invoke(count);
+                    await new MonitorSessionLoop(connection.Mqtt, this, _options, _time, _logger).RunAsync(_stopping.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Fail(ex.Message);
+            }
+            finally
+            {
+                if (_connection is not null)
+                {
+                    _connection = null;
+                    var failed = _pending.FailAll(MasterPeer, static () => new PeerDisconnectedException(MasterPeer));
+                    LogDisconnected(_logger, _options.Id, failed);
+                }
+            }
+
+            try
+            {
+                await Task.Delay(delay, _time, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectDelayMax.Ticks));
+        }
+    }
+
+    private ushort KeepAliveSeconds => (ushort)Math.Clamp(Math.Ceiling(_options.HeartbeatInterval.TotalSeconds), 1, ushort.MaxValue);
+
+    internal void OnMessage(MqttConnection mqtt, AdminMessage message)
+    {
+        switch (message)
+        {
+            case RequestMessage request:
+                _ = RespondAsync(mqtt, request.ReqId, () => _console.RequestMonitorHandlerAsync(request.ModuleId, request.Body));
+                break;
+            case NotifyMessage notify:
+                _console.NotifyMonitorHandler(notify.ModuleId, notify.Body);
+                break;
+            case ResponseMessage response:
+                if (!_pending.TryComplete(response.RespId, MasterPeer, response.Error, response.Body))
+                {
+                    LogUnknownResponse(_logger, response.RespId);
+                }
+
+                break;
+            case CommandMessage command:
+                var result = _console.Command(command);
+                if (command.ReqId is { } reqId)
+                {
+                    _ = mqtt.SendResponseAsync(_writer, AdminTopics.Monitor, reqId, null, result);
+                }
+
+                break;
+        }
+    }
+
+    private async Task RespondAsync(MqttConnection mqtt, long reqId, Func<Task<object?>> handle)
+    {
+        object? body = null;
+        object? error = null;
+        try
+        {
+            body = await handle().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ex.Message;
+        }
+
+        try
+        {
+            await mqtt.SendResponseAsync(_writer, AdminTopics.Monitor, reqId, error, body).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogReplyFailed(_logger, ex, reqId);
+            await mqtt.SendResponseAsync(_writer, AdminTopics.Monitor, reqId, "reply could not be serialised: " + ex.Message, null).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendRequestAsync(OutboundConnection connection, long id, string moduleId, object? message)
+    {
+        try
+        {
+            if (!await connection.Mqtt.SendRequestAsync(_writer, AdminTopics.Monitor, id, moduleId, message).ConfigureAwait(false))
+            {
+                _pending.Fail(id, new PeerDisconnectedException(MasterPeer));
+            }
+        }
+        catch (Exception ex)
+        {
+            _pending.Fail(id, new AdminRequestException("request could not be sent: " + ex.Message, ex));
+        }
+    }
+
+    private void Fail(string reason)
+    {
+        LastError = reason;
+        var attempt = Interlocked.Increment(ref _failedAttempts);
+        LogConnectFailed(_logger, _options.Id, _options.MasterHost, _options.MasterPort, attempt, reason);
+        ConnectFailed?.Invoke(reason);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Internal;
+using Pomelo.Akka.Protocol;
+using Pomelo.Akka.Protocol.Mqtt;
+
+namespace Pomelo.Akka.Monitor;
+
+/// <summary>
+/// One registered connection of a monitor: heartbeats (PINGREQ every heartbeat interval), drops a master that stays
+/// silent beyond two heartbeats plus grace, and feeds <c>monitor</c> messages to the agent until the link ends.
+/// </summary>
+internal sealed partial class MonitorSessionLoop
+{
+    private readonly MqttConnection _mqtt;
+    private readonly MonitorAgent _agent;
+    private readonly MonitorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private long _lastSeen;
+
+    public MonitorSessionLoop(MqttConnection mqtt, MonitorAgent agent, MonitorOptions options, TimeProvider time, ILogger logger)
+    {
+        _mqtt = mqtt;
+        _agent = agent;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _lastSeen = time.GetTimestamp();
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _mqtt.Closed);
+        await using var heartbeat = _time.CreateTimer(static s => ((MonitorSessionLoop)s!).Heartbeat(), this, _options.HeartbeatInterval, _options.HeartbeatInterval);
+        try
+        {
+            while (true)
+            {
+                var outcome = await _mqtt.ReadAsync(linked.Token).ConfigureAwait(false);
+                if (outcome.Error is { } error)
+                {
+                    LogProtocolError(_logger, error.Code, error.Message);
+                    return;
+                }
+
+                if (outcome.Packet is not { } packet || packet is DisconnectPacket)
+                {
+                    LogMasterClosed(_logger);
+                    return;
+                }
+
+                Volatile.Write(ref _lastSeen, _time.GetTimestamp());
+                if (packet is PublishPacket { Topic: AdminTopics.Monitor } publish)
+                {
+                    if (AdminMessageReader.TryReadMessage(publish.Payload.Span, out var message, out var reason))
+                    {
+                        _agent.OnMessage(_mqtt, message);
+                    }
+                    else
+                    {
+                        LogBadMessage(_logger, reason);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Heartbeat()
+    {
+        var silent = _time.GetElapsedTime(Volatile.Read(ref _lastSeen));
+        if (silent > (_options.HeartbeatInterval * 2) + _options.HeartbeatGrace)
+        {
+            LogMasterSilent(_logger, silent.TotalSeconds);
+            _ = _mqtt.CloseAsync(sendDisconnect: false);
+            return;
+        }
+
+        _ = _mqtt.SendAsync(PingReqPacket.Instance);
+    }
+
+    [LoggerMessage(2100, LogLevel.Warning, "Protocol error from master {Code}: {Reason}; reconnecting")]
+    private static partial void LogProtocolError(ILogger logger, MqttErrorCode code, string reason);
+
+    [LoggerMessage(2101, LogLevel.Warning, "Master closed the connection")]
+    private static partial void LogMasterClosed(ILogger logger);
+
+    [LoggerMessage(2102, LogLevel.Warning, "Bad message from master ignored: {Reason}")]
+    private static partial void LogBadMessage(ILogger logger, string reason);
+
+    [LoggerMessage(2103, LogLevel.Warning, "Master silent for {Seconds:0.0} s; dropping the connection")]
+    private static partial void LogMasterSilent(ILogger logger, double seconds);
+}
