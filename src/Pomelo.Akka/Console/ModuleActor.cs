@@ -194,10 +194,11 @@ internal sealed partial class ModuleActor : IAsyncDisposable
                     return;
             }
 
+            await DisposeInstanceAsync().ConfigureAwait(false);
+            var backoff = Task.Delay(decision.Backoff, _time, _stopping.Token);
             _state = ModuleState.Restarting;
             LogRestarting(_logger, Id, decision.Backoff.TotalMilliseconds, _policy.TotalRestarts);
-            await DisposeInstanceAsync().ConfigureAwait(false);
-            await Task.Delay(decision.Backoff, _time, _stopping.Token).ConfigureAwait(false);
+            await backoff.ConfigureAwait(false);
             if (TryCreateInstance() && await TryStartInstanceAsync().ConfigureAwait(false))
             {
                 _state = ModuleState.Running;

@@ -14,6 +14,9 @@ internal sealed partial class MonitorAgent
     [LoggerMessage(2002, LogLevel.Warning, "Monitor {ServerId} lost the master; {Failed} pending requests failed; reconnecting")]
     private static partial void LogDisconnected(ILogger logger, string serverId, int failed);
 
+    [LoggerMessage(2005, LogLevel.Information, "Monitor {ServerId} stopped; {Failed} pending requests failed")]
+    private static partial void LogStopped(ILogger logger, string serverId, int failed);
+
     [LoggerMessage(2003, LogLevel.Warning, "Response to unknown or expired request {RespId}")]
     private static partial void LogUnknownResponse(ILogger logger, long respId);
 

@@ -143,7 +143,14 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
                 {
                     _connection = null;
                     var failed = _pending.FailAll(MasterPeer, static () => new PeerDisconnectedException(MasterPeer));
-                    LogDisconnected(_logger, _options.Id, failed);
+                    if (_stopping.IsCancellationRequested)
+                    {
+                        LogStopped(_logger, _options.Id, failed);
+                    }
+                    else
+                    {
+                        LogDisconnected(_logger, _options.Id, failed);
+                    }
                 }
             }
 

@@ -1,6 +1,3 @@
-// CS1591: Directory.Build.props' NoWarn for test projects is evaluated before IsPackable is set in the csproj.
-#pragma warning disable CS1591
-
 using Microsoft.Extensions.Configuration;
 using Pomelo.Akka.Config;
 
