@@ -39,7 +39,18 @@ internal static class NodeConfiguration
             builder.AddInMemoryCollection([new KeyValuePair<string, string?>("pomelo:env", environment)]);
         }
 
-        var root = builder.Build();
+        IConfigurationRoot root;
+        try
+        {
+            root = builder.Build();
+        }
+        catch (InvalidDataException ex) when (ex.InnerException is Pomelo.Akka.Config.HoconParseException parse)
+        {
+            // The file provider wraps parse errors; surface the one that names file:line:column.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(parse);
+            throw;
+        }
+
         var baseDir = Path.GetDirectoryName(path)!;
         var overrides = new Dictionary<string, string?>();
         foreach (var key in new[] { "pomelo:auth:adminUserFile", "pomelo:auth:adminServerFile" })
