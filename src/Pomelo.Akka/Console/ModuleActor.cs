@@ -23,6 +23,7 @@ internal sealed partial class ModuleActor : IAsyncDisposable
     private volatile bool _enabled;
     private volatile ModuleState _state = ModuleState.Running;
     private volatile string? _lastError;
+    private int _disposed;
 
     public ModuleActor(AdminModuleRegistration registration, ModuleFactoryContext context, ModuleSupervisionOptions supervision, TimeProvider time, ILogger logger)
     {
@@ -103,6 +104,11 @@ internal sealed partial class ModuleActor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _mailbox.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
@@ -123,7 +129,7 @@ internal sealed partial class ModuleActor : IAsyncDisposable
         {
             while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var invocation))
+                while (!_stopping.IsCancellationRequested && reader.TryRead(out var invocation))
                 {
                     await ProcessAsync(invocation).ConfigureAwait(false);
                 }
@@ -180,9 +186,10 @@ internal sealed partial class ModuleActor : IAsyncDisposable
 
     private async ValueTask SuperviseAsync()
     {
+        var restartFailed = false;
         while (true)
         {
-            var decision = _policy.OnFailure(_time.GetUtcNow());
+            var decision = restartFailed ? _policy.OnRestartFailed(_time.GetUtcNow()) : _policy.OnFailure(_time.GetUtcNow());
             switch (decision.Kind)
             {
                 case SupervisionAction.Resume:
@@ -204,6 +211,8 @@ internal sealed partial class ModuleActor : IAsyncDisposable
                 _state = ModuleState.Running;
                 return;
             }
+
+            restartFailed = true;
         }
     }
 

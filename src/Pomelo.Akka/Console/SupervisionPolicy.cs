@@ -25,6 +25,13 @@ internal sealed class SupervisionPolicy
         _restarts.Clear();
     }
 
+    /// <summary>A restart whose new instance could not be built or started counts as a failed restart at once.</summary>
+    public SupervisionDecision OnRestartFailed(DateTimeOffset now)
+    {
+        _consecutiveFailures = Math.Max(0, _options.FailuresBeforeRestart - 1);
+        return OnFailure(now);
+    }
+
     public SupervisionDecision OnFailure(DateTimeOffset now)
     {
         if (++_consecutiveFailures < Math.Max(1, _options.FailuresBeforeRestart))

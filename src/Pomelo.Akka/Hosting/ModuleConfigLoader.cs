@@ -29,7 +29,9 @@ internal static class ModuleConfigLoader
     {
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            return TimeSpan.FromSeconds(seconds);
+            return double.IsFinite(seconds) && Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new InvalidOperationException($"{path}: '{value}' is not a usable duration.");
         }
 
         return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span)
@@ -41,7 +43,9 @@ internal static class ModuleConfigLoader
     {
         if ((entry["schedule"] ?? entry["scheduleType"]) is { } schedule)
         {
-            options.Type = Enum.Parse<ScheduleType>(schedule, ignoreCase: true);
+            options.Type = Enum.TryParse<ScheduleType>(schedule, ignoreCase: true, out var type) && Enum.IsDefined(type) && !char.IsDigit(schedule.Trim()[0])
+                ? type
+                : throw new InvalidOperationException($"{entry.Path}:schedule: '{schedule}' is not pull, push or none.");
         }
 
         if (entry["interval"] is { } interval)
@@ -56,12 +60,14 @@ internal static class ModuleConfigLoader
 
         if (entry["enabled"] is { } enabled)
         {
-            options.Enabled = bool.Parse(enabled);
+            options.Enabled = bool.TryParse(enabled, out var on) ? on : throw new InvalidOperationException($"{entry.Path}:enabled: '{enabled}' is not true or false.");
         }
 
         if (entry["mailbox"] is { } mailbox)
         {
-            options.MailboxCapacity = int.Parse(mailbox, CultureInfo.InvariantCulture);
+            options.MailboxCapacity = int.TryParse(mailbox, NumberStyles.Integer, CultureInfo.InvariantCulture, out var capacity) && capacity > 0
+                ? capacity
+                : throw new InvalidOperationException($"{entry.Path}:mailbox: '{mailbox}' is not a positive number.");
         }
 
         var settings = entry.GetSection("settings");

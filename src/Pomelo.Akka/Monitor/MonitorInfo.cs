@@ -30,7 +30,7 @@ internal static class MonitorInfo
             w.WriteNumber("heartbeatMs", (long)options.HeartbeatInterval.TotalMilliseconds);
             foreach (var (key, value) in options.Info)
             {
-                if (key is "id" or "serverType" or "host" or "port" or "pid")
+                if (key is "id" or "serverType" or "host" or "port" or "pid" or "protocolVersion" or "heartbeatMs")
                 {
                     continue;
                 }

@@ -101,7 +101,14 @@ public static class AdminMessageReader
             {
                 var inner = new Utf8JsonReader(payload, ReaderOptions);
                 inner.Read();
-                json = Encoding.UTF8.GetBytes(inner.GetString() ?? string.Empty);
+                var text = inner.GetString() ?? string.Empty;
+                if (inner.Read())
+                {
+                    error = "trailing data after the JSON string";
+                    return false;
+                }
+
+                json = Encoding.UTF8.GetBytes(text);
             }
 
             var reader = new Utf8JsonReader(json, ReaderOptions);

@@ -71,7 +71,7 @@ public sealed class MonitorInfoTests
         Assert.NotEqual("-7", info.GetProperty(key).GetRawText());
     }
 
-    [Theory(Skip = "BUG: MonitorInfo.Build writes protocolVersion and heartbeatMs but does not skip them in Info, so the same key is written twice")]
+    [Theory]
     [InlineData("protocolVersion")]
     [InlineData("heartbeatMs")]
     public void Build_RuntimeKeyInInfo_IsNotDuplicated(string key)
