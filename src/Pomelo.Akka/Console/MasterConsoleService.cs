@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Cluster;
 using Pomelo.Akka.Errors;
 using Pomelo.Akka.Master;
 using Pomelo.Akka.Protocol;
@@ -32,6 +33,15 @@ public sealed partial class MasterConsoleService : IConsoleService, IAsyncDispos
     /// <inheritdoc />
     public string ServerType => "master";
 
+    /// <summary>Raised when a server registers for the first time (pomelo's <c>register</c> event).</summary>
+    public event Action<Member>? ServerRegistered;
+
+    /// <summary>Raised when a server becomes unreachable or is removed (pomelo's <c>disconnect</c> event).</summary>
+    public event Action<Member>? ServerDisconnected;
+
+    /// <summary>Raised when an unreachable server is back (pomelo's <c>reconnect</c> event).</summary>
+    public event Action<Member>? ServerReconnected;
+
     /// <summary>Gets the master agent the modules are given.</summary>
     public IMasterAgent Agent => _agent ?? throw new InvalidOperationException("The master console has not started.");
 
@@ -52,6 +62,23 @@ public sealed partial class MasterConsoleService : IConsoleService, IAsyncDispos
 
     /// <summary>Creates the module actors, enables their schedules and runs each module's Start.</summary>
     internal Task StartAsync() => _host.StartAsync(() => new MasterHandlerInvocation(Agent, null, null));
+
+    /// <summary>Re-raises membership events as pomelo's register / disconnect / reconnect.</summary>
+    internal void OnMemberEvent(MemberEvent memberEvent)
+    {
+        switch (memberEvent)
+        {
+            case MemberUp up:
+                ServerRegistered?.Invoke(up.Member);
+                break;
+            case MemberUnreachable or MemberRemoved { PreviousStatus: MemberStatus.Leaving }:
+                ServerDisconnected?.Invoke(memberEvent.Member);
+                break;
+            case MemberReachable reachable:
+                ServerReconnected?.Invoke(reachable.Member);
+                break;
+        }
+    }
 
     internal Task<object?> RequestMasterHandlerAsync(string moduleId, JsonElement? body)
         => _host.AskAsync(moduleId, new MasterHandlerInvocation(Agent, body, NewReply()));

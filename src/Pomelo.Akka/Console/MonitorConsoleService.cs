@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Cluster;
 using Pomelo.Akka.Monitor;
 using Pomelo.Akka.Protocol;
 
@@ -29,6 +30,12 @@ public sealed partial class MonitorConsoleService : IConsoleService, IAsyncDispo
     /// <inheritdoc />
     public string ServerType { get; }
 
+    /// <summary>Raised after every registration with the master (the first and each re-registration), with its count.</summary>
+    public event Action<int>? Registered;
+
+    /// <summary>Gets this node's map of the servers that are Up, kept by the watchdog.</summary>
+    public ServerMap ServerMap { get; } = new();
+
     /// <summary>Gets the monitor agent the modules are given.</summary>
     public IMonitorAgent Agent => _agent ?? throw new InvalidOperationException("The monitor console has not started.");
 
@@ -43,6 +50,8 @@ public sealed partial class MonitorConsoleService : IConsoleService, IAsyncDispo
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    internal void OnRegistered(int count) => Registered?.Invoke(count);
 
     /// <summary>Gives the console its agent; done before the agent connects so early messages can be queued.</summary>
     internal void Bind(IMonitorAgent agent) => _agent = agent;

@@ -28,7 +28,9 @@ public static class PomeloServiceCollectionExtensions
     public static PomeloBuilder AddPomeloMaster(this IServiceCollection services, Action<MasterOptions>? configure = null)
     {
         services.AddPomeloCore();
-        var options = services.AddOptions<MasterOptions>().BindConfiguration(MasterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var options = services.AddOptions<MasterOptions>().BindConfiguration(MasterOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.RegisterTimeout > TimeSpan.Zero && o.RequestTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero, "pomelo.master: registerTimeout, requestTimeout and sweepInterval must be positive durations")
+            .ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
@@ -51,7 +53,10 @@ public static class PomeloServiceCollectionExtensions
     public static PomeloBuilder AddPomeloMonitor(this IServiceCollection services, Action<MonitorOptions>? configure = null)
     {
         services.AddPomeloCore();
-        var options = services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var options = services.AddOptions<MonitorOptions>().BindConfiguration(MonitorOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.ConnectTimeout > TimeSpan.Zero && o.RegisterTimeout > TimeSpan.Zero && o.RequestTimeout > TimeSpan.Zero, "pomelo.monitor: heartbeatInterval and the timeouts must be positive durations")
+            .Validate(o => o.ReconnectDelay > TimeSpan.Zero && o.ReconnectDelayMax >= o.ReconnectDelay, "pomelo.monitor: reconnectDelay must be positive and at most reconnectDelayMax")
+            .ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
@@ -61,6 +66,7 @@ public static class PomeloServiceCollectionExtensions
         {
             services.AddSingleton<MonitorService>();
             services.AddHostedService(sp => sp.GetRequiredService<MonitorService>());
+            services.AddSingleton(sp => sp.GetRequiredService<MonitorService>().ServerMap);
         }
 
         return new PomeloBuilder(services);
@@ -108,8 +114,15 @@ public static class PomeloServiceCollectionExtensions
 
     private static void AddPomeloCore(this IServiceCollection services)
     {
+        if (!services.Any(d => d.ImplementationInstance is AdminModuleRegistration { Id: Modules.Watchdog.MasterWatcher.Id }))
+        {
+            services.AddAdminModule<Modules.Watchdog.MasterWatcher>();
+            services.AddAdminModule<Modules.Watchdog.MonitorWatcher>();
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AdminAuthOptions>().BindConfiguration(AuthSection);
         services.AddOptions<ModuleSupervisionOptions>().BindConfiguration(SupervisionSection);
+        services.AddOptions<Cluster.MembershipOptions>().BindConfiguration(Cluster.MembershipOptions.SectionName);
     }
 }

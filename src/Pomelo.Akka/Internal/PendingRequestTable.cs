@@ -22,10 +22,10 @@ internal sealed class PendingRequestTable
     public int Count => _entries.Count;
 
     /// <summary>Adds a pending request and returns its id and the task its reply completes.</summary>
-    public (long Id, Task<JsonElement?> Reply) Add(string target, string moduleId, TimeSpan timeout, CancellationToken cancellationToken)
+    public (long Id, Task<JsonElement?> Reply) Add(string target, string moduleId, TimeSpan timeout, CancellationToken cancellationToken, object? message = null)
     {
         var id = Interlocked.Increment(ref _nextId);
-        var entry = new Entry(target, moduleId, timeout);
+        var entry = new Entry(target, moduleId, timeout, message);
         _entries[id] = entry;
         entry.Timer = _time.CreateTimer(static s => ((State)s!).Table.Expire(((State)s).Id), new State(this, id), timeout, Timeout.InfiniteTimeSpan);
         if (cancellationToken.CanBeCanceled)
@@ -84,6 +84,28 @@ internal sealed class PendingRequestTable
         return failed;
     }
 
+    /// <summary>Lists the requests still awaiting <paramref name="target"/>, oldest first, to re-send them after it reconnects.</summary>
+    public IReadOnlyList<(long Id, string ModuleId, object? Message)> PendingFor(string target)
+        => _entries.Where(e => e.Value.Target == target).OrderBy(e => e.Key).Select(e => (e.Key, e.Value.ModuleId, e.Value.Message)).ToList();
+
+    /// <summary>Keeps at most <paramref name="max"/> requests for <paramref name="target"/>, failing the oldest beyond it.</summary>
+    public int Trim(string target, int max, Func<Exception> error)
+    {
+        var excess = _entries.Where(e => e.Value.Target == target).OrderBy(e => e.Key).Select(e => e.Key).ToList();
+        var failed = 0;
+        for (var i = 0; i < excess.Count - max; i++)
+        {
+            if (_entries.TryRemove(excess[i], out var entry))
+            {
+                entry.Dispose();
+                entry.Completion.TrySetException(error());
+                failed++;
+            }
+        }
+
+        return failed;
+    }
+
     private void Expire(long id)
     {
         if (_entries.TryRemove(id, out var entry))
@@ -104,9 +126,11 @@ internal sealed class PendingRequestTable
 
     private sealed record State(PendingRequestTable Table, long Id);
 
-    private sealed class Entry(string target, string moduleId, TimeSpan timeout)
+    private sealed class Entry(string target, string moduleId, TimeSpan timeout, object? message)
     {
         public string Target { get; } = target;
+
+        public object? Message { get; } = message;
 
         public string ModuleId { get; } = moduleId;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pomelo.Akka.Cluster;
 
 namespace Pomelo.Akka.Master;
 
@@ -8,8 +9,11 @@ public interface IMasterAgent
     /// <summary>Gets the master's server id.</summary>
     string ServerId { get; }
 
-    /// <summary>Gets the registered servers (the master's own monitor included).</summary>
-    IReadOnlyList<RegisteredServer> Servers { get; }
+    /// <summary>Gets the servers that are Up (the master's own monitor included), sorted by id.</summary>
+    IReadOnlyList<Member> Servers { get; }
+
+    /// <summary>Gets the cluster membership: every member with its state, and the membership event stream.</summary>
+    ClusterMembership Membership { get; }
 
     /// <summary>Requests a module on one server and awaits its reply.</summary>
     /// <param name="serverId">The target server.</param>
@@ -20,7 +24,9 @@ public interface IMasterAgent
     /// <returns>The reply body.</returns>
     /// <exception cref="Errors.UnknownServerException">No such server.</exception>
     /// <exception cref="Errors.AdminRequestTimeoutException">No reply in time.</exception>
-    /// <exception cref="Errors.PeerDisconnectedException">The server went away first.</exception>
+    /// <exception cref="Errors.PeerDisconnectedException">The server went away and too many requests were waiting for it.</exception>
+    /// <exception cref="Errors.MemberRemovedException">The server was removed from the cluster first.</exception>
+    /// <remarks>A request to a server that is unreachable waits for it and is re-sent when it comes back.</remarks>
     /// <exception cref="Errors.AdminRemoteException">The server replied with an error.</exception>
     Task<JsonElement?> RequestAsync(string serverId, string moduleId, object? message, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 
@@ -31,6 +37,14 @@ public interface IMasterAgent
     /// <param name="cancellationToken">Cancels the send.</param>
     /// <returns>False when the server is unknown or the send failed.</returns>
     ValueTask<bool> NotifyByIdAsync(string serverId, string moduleId, object? message, CancellationToken cancellationToken = default);
+
+    /// <summary>Notifies a module on each of the given servers (serialised once).</summary>
+    /// <param name="serverIds">The target servers; unknown ids are skipped.</param>
+    /// <param name="moduleId">The module.</param>
+    /// <param name="message">The body.</param>
+    /// <param name="cancellationToken">Cancels the sends.</param>
+    /// <returns>How many servers it was sent to.</returns>
+    ValueTask<int> NotifyByIdsAsync(IReadOnlyCollection<string> serverIds, string moduleId, object? message, CancellationToken cancellationToken = default);
 
     /// <summary>Notifies a module on every server of one type.</summary>
     /// <param name="serverType">The server type.</param>

@@ -40,9 +40,6 @@ public sealed class MasterOptions
     /// <summary>Gets or sets the slack added to 1.5 × a peer's declared keep-alive before its silent connection is closed (default 3 s).</summary>
     public TimeSpan KeepAliveGrace { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Gets or sets how long after a drop a token-less pomelo <c>reconnect</c> from the same address is accepted (default 10 s).</summary>
-    public TimeSpan ResumeMargin { get; set; } = TimeSpan.FromSeconds(10);
-
     /// <summary>Gets or sets whether the master runs its own monitor (server type <c>master</c>) so it appears in lists (default true).</summary>
     public bool RunOwnMonitor { get; set; } = true;
 }

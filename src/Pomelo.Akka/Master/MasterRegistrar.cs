@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Cluster;
 using Pomelo.Akka.Console;
 using Pomelo.Akka.Internal;
 using Pomelo.Akka.Protocol;
@@ -59,7 +60,16 @@ internal sealed partial class MasterRegistrar
         {
             case MonitorSession monitor:
                 _agent.Remove(monitor);
-                _resumable[monitor.Server.Id] = new Resumable(monitor.Server.ServerType, monitor.RemoteAddress, _agent.Time.GetTimestamp());
+                if (monitor.LeftCleanly)
+                {
+                    _agent.Membership.Leave(monitor.ServerId, monitor.Incarnation);
+                }
+                else
+                {
+                    _agent.Membership.ConnectionLost(monitor.ServerId, monitor.Incarnation);
+                    _resumable[monitor.ServerId] = new Resumable(monitor.ServerType, monitor.RemoteAddress, _agent.Time.GetTimestamp());
+                }
+
                 break;
             case ClientSession client:
                 _agent.Remove(client);
@@ -85,16 +95,23 @@ internal sealed partial class MasterRegistrar
         await _registerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_agent.IsServerRegistered(request.Id))
+            if (_agent.TryGetSession(request.Id, out var existing))
             {
-                LogDuplicate(_logger, request.Id, remote.ToString());
-                return await RefuseAsync(mqtt, replyTopic, ProtocolCodes.IdRegistered(request.Id)).ConfigureAwait(false);
+                if (_agent.Membership.Find(request.Id) is not { Status: MemberStatus.Unreachable })
+                {
+                    LogDuplicate(_logger, request.Id, remote.ToString());
+                    return await RefuseAsync(mqtt, replyTopic, ProtocolCodes.IdRegistered(request.Id)).ConfigureAwait(false);
+                }
+
+                await _agent.EvictAsync(existing).ConfigureAwait(false);
             }
 
-            var server = new RegisteredServer(request.Id, serverType, request.Pid, request.Info, _agent.NextIncarnation(), remote, _agent.Time.GetUtcNow());
-            var session = new MonitorSession(_agent, mqtt, server, keepAlive, _loggerFactory.CreateLogger<MonitorSession>());
+            var incarnation = _agent.NextIncarnation();
+            var session = new MonitorSession(_agent, mqtt, request.Id, serverType, incarnation, remote, keepAlive, _loggerFactory.CreateLogger<MonitorSession>());
             await mqtt.SendRegisterReplyAsync(replyTopic, new RegisterReply(ProtocolCodes.Ok, ProtocolCodes.OkMessage), cancellationToken).ConfigureAwait(false);
             _agent.TryAdd(session);
+            _agent.Membership.Join(request.Id, serverType, request.Pid, WithIncarnation(request.Info, incarnation), incarnation, remote, () => mqtt.CloseAsync(sendDisconnect: false));
+            _agent.Repush(session);
             _resumable.TryRemove(request.Id, out _);
             return session;
         }
@@ -167,9 +184,19 @@ internal sealed partial class MasterRegistrar
         }
 
         var age = _agent.Time.GetElapsedTime(previous.At);
-        var ok = age <= _agent.Options.ResumeMargin && previous.ServerType == serverType && previous.Address.Equals(remote);
+        var ok = age <= _agent.Membership.Options.RemovalMargin && previous.ServerType == serverType && previous.Address.Equals(remote);
         LogResume(_logger, id, ok, age.TotalSeconds);
         return ok;
+    }
+
+    /// <summary>Adds our <c>incarnation</c> to the server info, so every node's server map can order updates.</summary>
+    private static System.Text.Json.JsonElement WithIncarnation(System.Text.Json.JsonElement? info, long incarnation)
+    {
+        var node = info is { ValueKind: System.Text.Json.JsonValueKind.Object } i
+            ? System.Text.Json.Nodes.JsonObject.Create(i)!
+            : new System.Text.Json.Nodes.JsonObject();
+        node["incarnation"] = incarnation;
+        return System.Text.Json.JsonSerializer.SerializeToElement(node);
     }
 
     private static async Task<MasterSession?> RefuseAsync(MqttConnection mqtt, string topic, string message)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pomelo.Akka.Cluster;
 using Pomelo.Akka.Console;
 using Pomelo.Akka.Monitor;
 using Pomelo.Akka.Protocol;
@@ -28,6 +29,8 @@ public sealed partial class MasterService : IHostedService, IAsyncDisposable
     private readonly ModuleSupervisionOptions _supervision;
     private readonly MasterConsoleService _console;
     private readonly MasterAgent _agent;
+    private readonly ClusterMembership _membership;
+    private readonly IDisposable _memberEvents;
     private readonly MasterRegistrar _registrar;
     private readonly string _selfToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
     private readonly CancellationTokenSource _stopping = new();
@@ -41,6 +44,7 @@ public sealed partial class MasterService : IHostedService, IAsyncDisposable
     /// <param name="modules">The modules registered on this node.</param>
     /// <param name="services">The node's services, for module factories.</param>
     /// <param name="supervision">How module actors are supervised.</param>
+    /// <param name="membership">Failure detection and removal settings.</param>
     /// <param name="time">The clock.</param>
     /// <param name="loggerFactory">Loggers.</param>
     public MasterService(
@@ -49,6 +53,7 @@ public sealed partial class MasterService : IHostedService, IAsyncDisposable
         IEnumerable<AdminModuleRegistration> modules,
         IServiceProvider services,
         IOptions<ModuleSupervisionOptions> supervision,
+        IOptions<MembershipOptions> membership,
         TimeProvider time,
         ILoggerFactory loggerFactory)
     {
@@ -60,7 +65,9 @@ public sealed partial class MasterService : IHostedService, IAsyncDisposable
         _modules = modules.ToList();
         _supervision = supervision.Value;
         _console = new MasterConsoleService(_options.Id, _modules, services, _supervision, time, loggerFactory);
-        _agent = new MasterAgent(_options, _console, new AdminMessageWriter(), time, loggerFactory.CreateLogger<MasterAgent>());
+        _membership = new ClusterMembership(membership.Value, time, loggerFactory.CreateLogger<ClusterMembership>());
+        _agent = new MasterAgent(_options, _membership, _console, new AdminMessageWriter(), time, loggerFactory.CreateLogger<MasterAgent>());
+        _memberEvents = _membership.Subscribe(_console.OnMemberEvent, initialStateAsEvents: false);
         _registrar = new MasterRegistrar(_agent, authenticator, _selfToken, loggerFactory);
         _console.Bind(_agent);
     }
@@ -125,7 +132,9 @@ public sealed partial class MasterService : IHostedService, IAsyncDisposable
             _server.Dispose();
         }
 
+        _memberEvents.Dispose();
         await _console.DisposeAsync().ConfigureAwait(false);
+        await _membership.DisposeAsync().ConfigureAwait(false);
         LogStopped(_logger, _options.Id);
     }
 

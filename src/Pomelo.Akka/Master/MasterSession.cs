@@ -39,6 +39,9 @@ internal abstract partial class MasterSession
 
     public abstract string PeerId { get; }
 
+    /// <summary>Gets whether the peer ended the session with DISCONNECT (a clean stop).</summary>
+    public bool LeftCleanly { get; private set; }
+
     protected ILogger Logger { get; }
 
     protected abstract string Topic { get; }
@@ -65,12 +68,14 @@ internal abstract partial class MasterSession
                 }
 
                 Touch();
+                OnFrame();
                 switch (packet)
                 {
                     case PingReqPacket:
                         await Connection.SendAsync(PingRespPacket.Instance, linked.Token).ConfigureAwait(false);
                         break;
                     case DisconnectPacket:
+                        LeftCleanly = true;
                         LogLeft(Logger, PeerId);
                         return;
                     case PublishPacket publish when publish.Topic == Topic:
@@ -104,6 +109,11 @@ internal abstract partial class MasterSession
     }
 
     protected abstract void OnMessage(AdminMessage message);
+
+    /// <summary>Called for every frame received; a heartbeat for monitors.</summary>
+    protected virtual void OnFrame()
+    {
+    }
 
     /// <summary>Runs a request's handler off the read loop and sends its response; bounded per connection.</summary>
     protected void Respond(long reqId, Func<Task<object?>> handle)

@@ -8,15 +8,26 @@ namespace Pomelo.Akka.Master;
 /// <summary>A registered monitor at the master: responses complete pending requests; requests and notifies go to master handlers.</summary>
 internal sealed partial class MonitorSession : MasterSession
 {
-    public MonitorSession(MasterAgent agent, MqttConnection connection, RegisteredServer server, ushort keepAliveSeconds, ILogger logger)
-        : base(agent, connection, server.RemoteAddress, keepAliveSeconds, logger)
+    public MonitorSession(MasterAgent agent, MqttConnection connection, string serverId, string serverType, long incarnation, IPAddress remoteAddress, ushort keepAliveSeconds, ILogger logger)
+        : base(agent, connection, remoteAddress, keepAliveSeconds, logger)
     {
-        Server = server;
+        ServerId = serverId;
+        ServerType = serverType;
+        Incarnation = incarnation;
     }
 
-    public RegisteredServer Server { get; }
+    public string ServerId { get; }
 
-    public override string PeerId => Server.Id;
+    public string ServerType { get; }
+
+    public long Incarnation { get; }
+
+    /// <summary>Gets or sets whether a liveness probe is in flight (for peers that do not heartbeat).</summary>
+    public int ProbeInFlight;
+
+    public override string PeerId => ServerId;
+
+    protected override void OnFrame() => Agent.Membership.Heartbeat(ServerId, Incarnation);
 
     protected override string Topic => AdminTopics.Monitor;
 
@@ -25,9 +36,9 @@ internal sealed partial class MonitorSession : MasterSession
         switch (message)
         {
             case ResponseMessage response:
-                if (!Agent.Pending.TryComplete(response.RespId, Server.Id, response.Error, response.Body))
+                if (!Agent.Pending.TryComplete(response.RespId, ServerId, response.Error, response.Body))
                 {
-                    LogUnknownResponse(Logger, Server.Id, response.RespId);
+                    LogUnknownResponse(Logger, ServerId, response.RespId);
                 }
 
                 break;
@@ -38,7 +49,7 @@ internal sealed partial class MonitorSession : MasterSession
                 Agent.Console.NotifyMasterHandler(notify.ModuleId, notify.Body);
                 break;
             case CommandMessage command:
-                LogCommandIgnored(Logger, Server.Id, command.Command);
+                LogCommandIgnored(Logger, ServerId, command.Command);
                 break;
         }
     }

@@ -43,7 +43,11 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
         _console = new MonitorConsoleService(options.Id, options.ServerType, modules, services, supervision, time, loggerFactory);
         _agent = new MonitorAgent(options, token, _console, new AdminMessageWriter(), time, loggerFactory);
         _console.Bind(_agent);
+        _agent.Registered += _console.OnRegistered;
     }
+
+    /// <summary>Gets this node's map of the servers that are Up, kept by the watchdog.</summary>
+    public Cluster.ServerMap ServerMap => _console.ServerMap;
 
     /// <summary>Gets this monitor's console service (its modules).</summary>
     public MonitorConsoleService Console => _console;

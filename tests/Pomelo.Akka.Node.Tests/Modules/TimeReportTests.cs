@@ -83,7 +83,7 @@ public sealed class TimeReportTests
 
         public string ServerId => "master";
 
-        public IReadOnlyList<RegisteredServer> Servers => [];
+        public IReadOnlyList<Pomelo.Akka.Cluster.Member> Servers => [];
 
         public Task<JsonElement?> RequestAsync(string serverId, string moduleId, object? message, TimeSpan? timeout = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
@@ -99,6 +99,11 @@ public sealed class TimeReportTests
 
         public ValueTask<int> BroadcastCommandAsync(string command, string moduleId, object? message, string? serverId = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public ModuleCache GetCache(string moduleId) => _cache;
+        public Pomelo.Akka.Cluster.ClusterMembership Membership => throw new NotSupportedException();
+
+    public ValueTask<int> NotifyByIdsAsync(IReadOnlyCollection<string> serverIds, string moduleId, object? message, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException();
+
+    public ModuleCache GetCache(string moduleId) => _cache;
     }
 }

@@ -36,15 +36,15 @@ public sealed class ModuleSwitchTests
         var reply = await client.CommandAsync("disable", ProbeModule.Id);
 
         Assert.Equal(1, reply!.Value.GetInt32());
-        await Eventually.TrueAsync(() => !one.Service.Console.ListModules().Single().Enabled && !two.Service.Console.ListModules().Single().Enabled, "every monitor disabled the module");
-        Assert.False(master.Service.Console.ListModules().Single().Enabled);
+        await Eventually.TrueAsync(() => !one.Service.Console.ListModules().Single(m => m.Id == ProbeModule.Id).Enabled && !two.Service.Console.ListModules().Single(m => m.Id == ProbeModule.Id).Enabled, "every monitor disabled the module");
+        Assert.False(master.Service.Console.ListModules().Single(m => m.Id == ProbeModule.Id).Enabled);
         await master.Agent.NotifyAllAsync(ProbeModule.Id, new { });
         await Assert.ThrowsAsync<AdminRemoteException>(() => client.RequestAsync(ProbeModule.Id, new { }));
         await recorder.AssertQuietAsync(TimeSpan.FromMilliseconds(200));
         Assert.True(one.Service.IsConnected && two.Service.IsConnected);
 
         await client.CommandAsync("enable", ProbeModule.Id);
-        await Eventually.TrueAsync(() => one.Service.Console.ListModules().Single().Enabled, "the monitor enabled the module again");
+        await Eventually.TrueAsync(() => one.Service.Console.ListModules().Single(m => m.Id == ProbeModule.Id).Enabled, "the monitor enabled the module again");
         Assert.Equal("ok", (await master.Agent.RequestAsync("connector-1", ProbeModule.Id, null))!.Value.GetString());
     }
 
@@ -59,9 +59,9 @@ public sealed class ModuleSwitchTests
 
         await client.CommandAsync("disable", ProbeModule.Id, new { serverId = "area-1" });
 
-        await Eventually.TrueAsync(() => !two.Service.Console.ListModules().Single().Enabled, "area-1 disabled the module");
-        Assert.True(one.Service.Console.ListModules().Single().Enabled);
-        Assert.True(master.Service.Console.ListModules().Single().Enabled);
+        await Eventually.TrueAsync(() => !two.Service.Console.ListModules().Single(m => m.Id == ProbeModule.Id).Enabled, "area-1 disabled the module");
+        Assert.True(one.Service.Console.ListModules().Single(m => m.Id == ProbeModule.Id).Enabled);
+        Assert.True(master.Service.Console.ListModules().Single(m => m.Id == ProbeModule.Id).Enabled);
         var unknown = await Assert.ThrowsAsync<AdminRemoteException>(() => client.CommandAsync("disable", ProbeModule.Id, new { serverId = "nobody" }));
         Assert.Equal("unknown server id:nobody", unknown.Message);
     }
@@ -79,7 +79,7 @@ public sealed class ModuleSwitchTests
         var list = await client.CommandAsync("list");
 
         Assert.Equal("Command permission denied", denied.Message);
-        Assert.True(master.Service.Console.ListModules().Single().Enabled);
+        Assert.True(master.Service.Console.ListModules().Single(m => m.Id == ProbeModule.Id).Enabled);
         Assert.Equal(ProbeModule.Id, list!.Value.GetProperty("modules")[0].GetString());
     }
 

@@ -8,7 +8,7 @@ public sealed class FakeMasterAgent : IMasterAgent
 {
     public string ServerId => "master";
 
-    public IReadOnlyList<RegisteredServer> Servers => throw new NotSupportedException();
+    public IReadOnlyList<Pomelo.Akka.Cluster.Member> Servers => throw new NotSupportedException();
 
     public Task<JsonElement?> RequestAsync(string serverId, string moduleId, object? message, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         => throw new NotSupportedException();
@@ -23,6 +23,11 @@ public sealed class FakeMasterAgent : IMasterAgent
         => throw new NotSupportedException();
 
     public ValueTask<int> BroadcastCommandAsync(string command, string moduleId, object? message, string? serverId = null, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException();
+
+    public Pomelo.Akka.Cluster.ClusterMembership Membership => throw new NotSupportedException();
+
+    public ValueTask<int> NotifyByIdsAsync(IReadOnlyCollection<string> serverIds, string moduleId, object? message, CancellationToken cancellationToken = default)
         => throw new NotSupportedException();
 
     public ModuleCache GetCache(string moduleId) => throw new NotSupportedException();

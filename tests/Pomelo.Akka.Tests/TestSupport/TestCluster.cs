@@ -40,10 +40,16 @@ public static class TestCluster
         TimeProvider? time = null,
         ServerTokenStore? tokens = null,
         Action<ModuleSupervisionOptions>? supervision = null,
-        LogCollector? logs = null)
+        LogCollector? logs = null,
+        Action<Pomelo.Akka.Cluster.MembershipOptions>? membership = null)
     {
         time ??= TimeProvider.System;
         var services = NewServices(time, logs, supervision);
+        if (membership is not null)
+        {
+            services.Configure(membership);
+        }
+
         services.AddSingleton(sp => AdminAuthenticator.Create(Users, tokens ?? Tokens, new AdminAuthOptions(), time, NullLogger<AdminAuthenticator>.Instance));
         var builder = services.AddPomeloMaster(o =>
         {

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Cluster;
+using Pomelo.Akka.Console;
+using Pomelo.Akka.Monitor;
+
+namespace Pomelo.Akka.Modules.Watchdog;
+
+/// <summary>
+/// A monitor's watchdog (<c>__monitorwatcher__</c>): subscribes to the master on start and after every
+/// re-registration (the reply is the full map), reports this server started, and applies the master's addServer /
+/// removeServer / replaceServer / startOver to the node's <see cref="ServerMap"/>.
+/// </summary>
+[AdminModule(Id)]
+public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, IDisposable
+{
+    /// <summary>The module id (pomelo's).</summary>
+    public const string Id = "__monitorwatcher__";
+
+    private readonly MonitorConsoleService? _console;
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes the watcher; it only acts on monitors (on the master's own console it stays idle).</summary>
+    /// <param name="console">The console service hosting it.</param>
+    /// <param name="logger">Where map changes are logged.</param>
+    public MonitorWatcher(IConsoleService console, ILogger<MonitorWatcher> logger)
+    {
+        _console = console as MonitorConsoleService;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask StartAsync(CancellationToken cancellationToken)
+    {
+        if (_console is null)
+        {
+            return;
+        }
+
+        _console.Registered += OnRegistered;
+        await SubscribeAsync(record: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<object?> MonitorHandlerAsync(IMonitorAgent agent, JsonElement? message, CancellationToken cancellationToken)
+    {
+        if (_console is null || message is not { ValueKind: JsonValueKind.Object } body)
+        {
+            return ValueTask.FromResult<object?>(null);
+        }
+
+        var map = _console.ServerMap;
+        var action = body.TryGetProperty("action", out var a) ? a.GetString() : null;
+        switch (action)
+        {
+            case WatchdogActions.AddServer when body.TryGetProperty("server", out var server) && ServerEntry.FromInfo(server) is { } entry:
+                Log(map.Add(entry), action, entry.Id);
+                break;
+            case WatchdogActions.RemoveServer when body.TryGetProperty("id", out var id) && id.GetString() is { } removed:
+                long? incarnation = body.TryGetProperty("incarnation", out var inc) && inc.TryGetInt64(out var n) ? n : null;
+                Log(map.Remove(removed, incarnation), action, removed);
+                break;
+            case WatchdogActions.ReplaceServer when body.TryGetProperty("servers", out var servers):
+                Replace(map, servers);
+                break;
+            case WatchdogActions.StartOver:
+                map.MarkStartOver();
+                break;
+            default:
+                LogUnknownAction(_logger, body.GetRawText());
+                break;
+        }
+
+        return ValueTask.FromResult<object?>(Protocol.ProtocolCodes.Ok);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_console is not null)
+        {
+            _console.Registered -= OnRegistered;
+        }
+    }
+
+    private static void Replace(ServerMap map, JsonElement servers)
+    {
+        if (servers.ValueKind == JsonValueKind.Object)
+        {
+            map.Replace(servers.EnumerateObject().Select(p => ServerEntry.FromInfo(p.Value, p.Name)).OfType<ServerEntry>());
+        }
+    }
+
+    private void OnRegistered(int count)
+    {
+        if (count > 1)
+        {
+            _ = SubscribeAsync(record: false, CancellationToken.None);
+        }
+    }
+
+    private async Task SubscribeAsync(bool record, CancellationToken cancellationToken)
+    {
+        var agent = _console!.Agent;
+        try
+        {
+            var servers = await agent.RequestAsync(MasterWatcher.Id, new { action = WatchdogActions.Subscribe, id = agent.ServerId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (servers is { } map)
+            {
+                Replace(_console.ServerMap, map);
+            }
+
+            LogSubscribed(_logger, _console.ServerMap.Servers.Count);
+            if (record)
+            {
+                await agent.RequestAsync(MasterWatcher.Id, new { action = WatchdogActions.Record, id = agent.ServerId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is Errors.AdminRequestException)
+        {
+            LogSubscribeFailed(_logger, ex.Message);
+        }
+    }
+
+    private void Log(bool changed, string action, string id)
+    {
+        if (changed)
+        {
+            LogApplied(_logger, action, id);
+        }
+        else
+        {
+            LogStale(_logger, action, id);
+        }
+    }
+
+    [LoggerMessage(6200, LogLevel.Debug, "Server map: {Action} {ServerId}")]
+    private static partial void LogApplied(ILogger logger, string action, string serverId);
+
+    [LoggerMessage(6201, LogLevel.Information, "Server map: stale {Action} for {ServerId} ignored (a newer incarnation is known)")]
+    private static partial void LogStale(ILogger logger, string action, string serverId);
+
+    [LoggerMessage(6202, LogLevel.Information, "Subscribed to the master's watchdog; {Count} servers in the map")]
+    private static partial void LogSubscribed(ILogger logger, int count);
+
+    [LoggerMessage(6203, LogLevel.Warning, "Watchdog subscribe failed: {Reason}")]
+    private static partial void LogSubscribeFailed(ILogger logger, string reason);
+
+    [LoggerMessage(6204, LogLevel.Warning, "Unknown watchdog message ignored: {Message}")]
+    private static partial void LogUnknownAction(ILogger logger, string message);
+}
