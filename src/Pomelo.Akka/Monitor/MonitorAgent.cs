@@ -85,6 +85,15 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
     public async ValueTask<bool> NotifyAsync(string moduleId, object? message, CancellationToken cancellationToken = default)
         => _connection is { } connection && await connection.Mqtt.SendNotifyAsync(_writer, AdminTopics.Monitor, moduleId, message, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Drops the current connection without DISCONNECT, as a network failure would; the agent then reconnects.</summary>
+    internal async Task AbortConnectionAsync()
+    {
+        if (_connection is { } connection)
+        {
+            await connection.Mqtt.CloseAsync(sendDisconnect: false).ConfigureAwait(false);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);

@@ -78,6 +78,10 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
         remove => _agent.ConnectFailed -= value;
     }
 
+    /// <summary>Drops the connection to the master without DISCONNECT (a simulated network failure); it reconnects.</summary>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    internal Task AbortConnectionAsync() => _agent.AbortConnectionAsync();
+
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {

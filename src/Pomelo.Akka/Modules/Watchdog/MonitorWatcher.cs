@@ -134,7 +134,7 @@ public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, 
         }
     }
 
-    [LoggerMessage(6200, LogLevel.Debug, "Server map: {Action} {ServerId}")]
+    [LoggerMessage(6200, LogLevel.Information, "Server map: {Action} {ServerId}")]
     private static partial void LogApplied(ILogger logger, string action, string serverId);
 
     [LoggerMessage(6201, LogLevel.Information, "Server map: stale {Action} for {ServerId} ignored (a newer incarnation is known)")]
