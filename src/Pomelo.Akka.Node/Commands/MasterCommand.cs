@@ -21,11 +21,13 @@ internal static class MasterCommand
     private static async Task<int> RunAsync(string? configPath, string? env, bool launch, CancellationToken cancellationToken)
     {
         Microsoft.Extensions.Configuration.IConfigurationRoot configuration;
+        IReadOnlyList<ServerEntry> servers;
         try
         {
             configuration = NodeConfiguration.Load(configPath, env);
+            servers = ServerDirectory.Read(configuration);
         }
-        catch (Exception ex) when (ex is IOException or Pomelo.Akka.Config.HoconParseException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or Pomelo.Akka.Config.HoconParseException)
         {
             return await NodeHost.FailAsync(ex.Message).ConfigureAwait(false);
         }
@@ -33,9 +35,16 @@ internal static class MasterCommand
         var builder = NodeHost.CreateBuilder(configuration);
         builder.Services.AddPomeloMaster();
         builder.Services.AddAdminModulesFromConfiguration(configuration);
+        var configured = servers.Select(s => s.Id).ToList();
+        builder.Services.PostConfigure<Pomelo.Akka.Cluster.MembershipOptions>(o =>
+        {
+            if (o.ExpectedServers.Count == 0)
+            {
+                o.ExpectedServers = configured;
+            }
+        });
         if (launch)
         {
-            var servers = ServerDirectory.Read(configuration);
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ServerLauncher>(sp, servers, configuration["pomelo:configFile"]!, configuration["pomelo:env"] ?? "development"));
         }
 

@@ -68,7 +68,7 @@ internal abstract partial class MasterSession
                 }
 
                 Touch();
-                OnFrame();
+                OnFrame(packet);
                 switch (packet)
                 {
                     case PingReqPacket:
@@ -110,8 +110,9 @@ internal abstract partial class MasterSession
 
     protected abstract void OnMessage(AdminMessage message);
 
-    /// <summary>Called for every frame received; a heartbeat for monitors.</summary>
-    protected virtual void OnFrame()
+    /// <summary>Called for every frame received.</summary>
+    /// <param name="packet">The frame.</param>
+    protected virtual void OnFrame(MqttPacket packet)
     {
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Pomelo.Akka.Internal;
 using Pomelo.Akka.Protocol;
+using Pomelo.Akka.Protocol.Mqtt;
 
 namespace Pomelo.Akka.Master;
 
@@ -27,7 +28,18 @@ internal sealed partial class MonitorSession : MasterSession
 
     public override string PeerId => ServerId;
 
-    protected override void OnFrame() => Agent.Membership.Heartbeat(ServerId, Incarnation);
+    /// <summary>
+    /// Feeds the failure detector with heartbeats only (PINGREQ), as Akka does, so irregular module traffic does not
+    /// widen the interval distribution; a peer that does not heartbeat (pomelo's keep-alive 0) is fed by any frame,
+    /// which includes the replies to the master's probes.
+    /// </summary>
+    protected override void OnFrame(MqttPacket packet)
+    {
+        if (packet is PingReqPacket || KeepAlive <= TimeSpan.Zero)
+        {
+            Agent.Membership.Heartbeat(ServerId, Incarnation);
+        }
+    }
 
     protected override string Topic => AdminTopics.Monitor;
 

@@ -6,7 +6,7 @@ namespace Pomelo.Akka.Node.Tests.TestSupport;
 /// <summary>A temporary cluster config (HOCON + pomelo JSON auth files) on free loopback ports; deleted on dispose.</summary>
 public sealed class ClusterConfig : IDisposable
 {
-    public ClusterConfig(int serverCount = 2, double intervalSeconds = 1)
+    public ClusterConfig(int serverCount = 2, double intervalSeconds = 1, string extra = "")
     {
         Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pomelo-akka-node-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -21,6 +21,7 @@ public sealed class ClusterConfig : IDisposable
               master { id = master-test, host = 127.0.0.1, port = {{MasterPort}} }
               monitor { reconnectDelay = 100ms, reconnectDelayMax = 500ms }
               auth { adminUserFile = adminUser.json, adminServerFile = adminServer.json }
+              {{extra}}
               modules = [ { type = "Pomelo.Akka.Node.Modules.TimeReport, pomelo-akka", interval = {{intervalSeconds}} } ]
               servers.development {
                 connector = [

@@ -78,9 +78,12 @@ public sealed class NodeProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    public void Signal(string signal)
+    public void Signal(string signal) => Signal(signal, _process.Id);
+
+    /// <summary>Sends a signal to any process (e.g. a server this node launched).</summary>
+    public void Signal(string signal, int pid)
     {
-        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
