@@ -13,9 +13,6 @@ namespace Pomelo.Akka.Console;
 /// </summary>
 public sealed partial class MasterConsoleService : IConsoleService, IAsyncDisposable
 {
-    /// <summary>The level a client needs for <c>enable</c> and <c>disable</c> (1 = admin).</summary>
-    public const int ModuleSwitchLevel = 1;
-
     private readonly ModuleHost _host;
     private readonly ILogger _logger;
     private IMasterAgent? _agent;
@@ -110,7 +107,7 @@ public sealed partial class MasterConsoleService : IConsoleService, IAsyncDispos
 
     private async Task<object?> SwitchAsync(ClientCaller caller, CommandMessage command, bool enable, CancellationToken cancellationToken)
     {
-        if (!caller.HasLevel(ModuleSwitchLevel))
+        if (!Security.AccessPolicy.Allows("command", command.Command, caller.Level))
         {
             LogDenied(_logger, caller.Username, caller.Level, command.Command);
             throw new AdminRequestException("Command permission denied");
