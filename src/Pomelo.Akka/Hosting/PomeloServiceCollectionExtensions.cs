@@ -118,7 +118,10 @@ public static class PomeloServiceCollectionExtensions
         {
             services.AddAdminModule<Modules.Watchdog.MasterWatcher>();
             services.AddAdminModule<Modules.Watchdog.MonitorWatcher>();
+            services.AddAdminModule<Modules.Console.ConsoleModule>();
         }
+
+        services.TryAddSingleton<Modules.Console.ServerBlacklist>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AdminAuthOptions>().BindConfiguration(AuthSection);

@@ -12,7 +12,7 @@ public sealed partial class FailureDetectionProcessTests(ITestOutputHelper outpu
     public async Task StoppedServerIsUnreachableWithinSixSeconds_ContinuedIsReachable_KilledIsRemovedAfterTheMargin()
     {
         using var config = new ClusterConfig(serverCount: 3, intervalSeconds: 5, extra: "cluster { removalMargin = 3s }");
-        await using var master = NodeProcess.Start("master", "--config", config.Path, "--launch");
+        await using var master = NodeProcess.Start("start", "--config", config.Path);
         await TimeReportProbe.WaitForServersAsync(config.MasterPort, config.ServerIds);
         var pids = StartedPid().Matches(master.Output).ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
         await master.WaitForLineAsync(l => l.Contains("startOver", StringComparison.Ordinal));

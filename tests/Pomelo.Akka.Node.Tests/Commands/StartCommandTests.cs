@@ -6,7 +6,7 @@ using Pomelo.Akka.Node.Tests.TestSupport;
 
 namespace Pomelo.Akka.Node.Tests.Commands;
 
-public sealed partial class MasterCommandTests
+public sealed partial class StartCommandTests
 {
     [Fact]
     public async Task MasterAndServerProcesses_FromHocon_RegisterReportTimeAndStopOnSigterm()
@@ -25,10 +25,10 @@ public sealed partial class MasterCommandTests
     }
 
     [Fact]
-    public async Task MasterWithLaunch_StartsEveryConfiguredServer_AndStopsThemAllWithIt()
+    public async Task Start_LaunchesEveryConfiguredServer_AndStopsThemAllWithIt()
     {
         using var config = new ClusterConfig(serverCount: 3);
-        await using var master = NodeProcess.Start("master", "--config", config.Path, "--launch");
+        await using var master = NodeProcess.Start("start", "--config", config.Path);
 
         await TimeReportProbe.WaitForServersAsync(config.MasterPort, config.ServerIds);
         var pids = StartedPid().Matches(master.Output).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
