@@ -21,7 +21,6 @@ public sealed class ClusterConfig : IDisposable
               master { id = master-test, host = 127.0.0.1, port = {{MasterPort}} }
               monitor { reconnectDelay = 100ms, reconnectDelayMax = 500ms }
               auth { adminUserFile = adminUser.json, adminServerFile = adminServer.json }
-              {{extra}}
               modules = [ { type = "Pomelo.Akka.Node.Modules.TimeReport, pomelo-akka", interval = {{intervalSeconds}} } ]
               servers.development {
                 connector = [
@@ -31,6 +30,7 @@ public sealed class ClusterConfig : IDisposable
                   {{areas}}
                 ]
               }
+              {{extra}}
             }
             """);
     }

@@ -197,7 +197,15 @@ public sealed partial class ConsoleModule
         }
 
         var up = await MembershipWaiter.WaitAsync(agent.Membership, m => m.Find(spec.Id) is { Status: MemberStatus.Up } member && member.Incarnation > previousIncarnation, ChangeTimeout, _time, cancellationToken).ConfigureAwait(false);
-        return up ? (launched.Pid, null) : (launched.Pid, $"started as pid {launched.Pid} but did not register within {ChangeTimeout.TotalSeconds:0} s");
+        if (up)
+        {
+            return (launched.Pid, null);
+        }
+
+        var exited = starter.Servers.Any(s => s.Spec.Id == spec.Id && s.Pid == launched.Pid && !s.Running);
+        return (launched.Pid, exited
+            ? $"pid {launched.Pid} exited before registering (a server type without a token is refused; see its log)"
+            : $"started as pid {launched.Pid} but did not register within {ChangeTimeout.TotalSeconds:0} s");
     }
 
     private IServerStarter RequireStarter() => _starter ?? throw new AdminRequestException("this master has no starter (it was not started with `pomelo-akka start`)");
