@@ -118,9 +118,11 @@ public static class PomeloServiceCollectionExtensions
         {
             services.AddAdminModule<Modules.Watchdog.MasterWatcher>();
             services.AddAdminModule<Modules.Watchdog.MonitorWatcher>();
+            services.AddAdminModule<Modules.WatchServer.WatchServerModule>();
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Modules.WatchServer.ServerSettings>();
         services.AddOptions<AdminAuthOptions>().BindConfiguration(AuthSection);
         services.AddOptions<ModuleSupervisionOptions>().BindConfiguration(SupervisionSection);
         services.AddOptions<Cluster.MembershipOptions>().BindConfiguration(Cluster.MembershipOptions.SectionName);
