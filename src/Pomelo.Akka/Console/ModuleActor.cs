@@ -175,6 +175,13 @@ internal sealed partial class ModuleActor : IAsyncDisposable
         {
             invocation.Reply?.TrySetException(ModuleException.Stopped(Id));
         }
+        catch (AdminRequestException refusal)
+        {
+            // A deliberate error reply (denied, invalid request, unknown server, a failed downstream request): the
+            // module is healthy, so it is answered and not counted as a failure.
+            _policy.OnSuccess();
+            invocation.Reply?.TrySetException(refusal);
+        }
         catch (Exception ex)
         {
             _lastError = ex.Message;

@@ -119,11 +119,12 @@ public static class PomeloServiceCollectionExtensions
             services.AddAdminModule<Modules.Watchdog.MasterWatcher>();
             services.AddAdminModule<Modules.Watchdog.MonitorWatcher>();
             services.AddAdminModule<Modules.Console.ConsoleModule>();
+            services.AddAdminModule<Modules.WatchServer.WatchServerModule>();
         }
 
         services.TryAddSingleton<Modules.Console.ServerBlacklist>();
-
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Modules.WatchServer.ServerSettings>();
         services.AddOptions<AdminAuthOptions>().BindConfiguration(AuthSection);
         services.AddOptions<ModuleSupervisionOptions>().BindConfiguration(SupervisionSection);
         services.AddOptions<Cluster.MembershipOptions>().BindConfiguration(Cluster.MembershipOptions.SectionName);

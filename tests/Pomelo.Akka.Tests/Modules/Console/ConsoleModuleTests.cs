@@ -50,6 +50,22 @@ public sealed class ConsoleModuleTests
     }
 
     [Fact]
+    public async Task ManyDeniedRequests_AreAnsweredWithoutFailingTheModule()
+    {
+        await using var master = await TestCluster.StartMasterAsync();
+        await using var viewer = await TestCluster.ConnectClientAsync(master.Port, "viewer", "viewer");
+
+        for (var i = 0; i < 12; i++)
+        {
+            await Assert.ThrowsAsync<AdminRemoteException>(() => viewer.RequestAsync(ConsoleModule.Id, new { signal = "stop" }));
+        }
+
+        var status = master.Service.Console.ListModules().Single(m => m.Id == ConsoleModule.Id);
+        Assert.Equal((Pomelo.Akka.Console.ModuleState.Running, 0), (status.State, status.Restarts));
+        Assert.NotNull(await viewer.RequestAsync(ConsoleModule.Id, new { signal = "list" }));
+    }
+
+    [Fact]
     public async Task Blacklist_ValidatesAddresses_AndReachesOnlyFrontendServers()
     {
         await using var master = await TestCluster.StartMasterAsync();
