@@ -212,11 +212,11 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
     /// </summary>
     private async Task WarmUpAsync(Flow flow)
     {
-        const int warm = 10;
+        const int warm = 50;
         var monitors = await flow.AddMonitorsAsync(warm, "w-", 0);
         await flow.Master.SendAsync("wait-servers", new JsonObject { ["count"] = warm }, StartTimeout);
-        await flow.Master.SendAsync("reqreply", new JsonObject { ["target"] = "w-0", ["inflight"] = warm, ["durationMs"] = 300 }, StartTimeout);
-        await using (var client = Child.Start($"{flow.Name}-warmclient", _side.Client(flow.Port, 5, 0, 1, -1), _logDirectory))
+        await flow.Master.SendAsync("reqreply", new JsonObject { ["target"] = "w-0", ["inflight"] = warm, ["durationMs"] = 1000 }, StartTimeout);
+        await using (var client = Child.Start($"{flow.Name}-warmclient", _side.Client(flow.Port, 20, 0, 1, -1), _logDirectory))
         {
             await client.WaitEventAsync("result", StartTimeout);
         }
@@ -224,6 +224,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
         await flow.Master.SendAsync("expect-leave", new JsonObject { ["prefix"] = "w-" }, StartTimeout);
         await flow.RemoveMonitorsAsync(monitors);
         await flow.Master.SendAsync("wait-servers", new JsonObject { ["count"] = 0, ["exact"] = true }, StartTimeout);
+        await QuiesceAsync([flow.Master]);
     }
 
     /// <summary>
