@@ -451,7 +451,13 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             }
 
             var fp = await Master.SendAsync("fp", null, StartTimeout);
-            owner.Add("falsePositives", new JsonObject { ["flow"] = Name, ["count"] = fp["falsePositives"]!.GetValue<int>(), ["ids"] = fp["ids"]!.DeepClone() });
+            owner.Add("falsePositives", new JsonObject
+            {
+                ["flow"] = Name,
+                ["count"] = fp["falsePositives"]!.GetValue<int>(),
+                ["ids"] = fp["ids"]!.DeepClone(),
+                ["uncleanLeaves"] = fp["uncleanLeaves"]?.GetValue<int>(),
+            });
         }
 
         public async ValueTask DisposeAsync()

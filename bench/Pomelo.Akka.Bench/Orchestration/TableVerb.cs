@@ -99,7 +99,15 @@ internal static class TableVerb
                 Target = size == 500 ? "≤ 0.2 s" : null,
                 Met = size == 500 ? (o, _) => o <= 0.2 : null,
             });
-            rows.Add(new($"registering {n} monitors: every monitor's server map complete", "s", r => Keyed(r, "register", n, "settleSeconds", 1)) { PomeloRequired = false, PomeloNote = "no watchdog" });
+            rows.Add(new($"registering {n} monitors: every monitor's server map complete", "s", r => Maps(r, "register", n)) { PomeloRequired = false, PomeloNote = "no watchdog" });
+        }
+
+        foreach (var size in Sizes(pomelo, ours, "registerMore").Where(s => s >= 500))
+        {
+            var n = Key(size);
+            rows.Add(new($"adding monitors to reach {n} (first connect → last register reply)", "s", r => Keyed(r, "registerMore", n, "seconds", 1)));
+            rows.Add(new($"adding monitors to reach {n}: every monitor's server map complete", "s", r => Maps(r, "registerMore", n)) { PomeloRequired = false, PomeloNote = "no watchdog" });
+            rows.Add(new($"master CPU when idle with {n} monitors (cores)", "", r => Keyed(r, "registerMore", n, "masterIdleCpu", 1)));
         }
 
         rows.Add(new("socket close → master's event", "ms", r => Median(r, "close", "masterMs")));
@@ -111,11 +119,19 @@ internal static class TableVerb
             PomeloNote = "no watchdog",
         });
         rows.Add(new("hung monitor (SIGSTOP) → Unreachable at the master", "s", Hung) { Target = "≤ 6 s", Met = (o, _) => o <= 6 });
-        rows.Add(new("false positives: live monitors marked Unreachable during the whole run", "", FalsePositives)
+        rows.Add(new("false positives: live monitors marked Unreachable during the whole run", "", r => Sum(r, "falsePositives", "count"))
         {
             Target = "0",
             Met = (o, _) => o == 0,
             PomeloRequired = false,
+            PomeloNote = "no failure detector",
+        });
+        rows.Add(new("clean stops (DISCONNECT) seen as Unreachable instead of Leaving", "", r => Sum(r, "falsePositives", "uncleanLeaves"))
+        {
+            Target = "0",
+            Met = (o, _) => o == 0,
+            PomeloRequired = false,
+            OursRequired = false,
             PomeloNote = "no failure detector",
         });
 
@@ -124,6 +140,7 @@ internal static class TableVerb
             var n = Key(size);
             rows.Add(new($"master memory per connected monitor, N = {n}: RSS", "KB", r => Keyed(r, "memory", n, "rssPerMonitorKB", 1)) { Target = "≤ 10 KB", Met = (o, _) => o <= 10 });
             rows.Add(new($"master memory per connected monitor, N = {n}: managed heap", "KB", r => Keyed(r, "memory", n, "heapPerMonitorKB", 1)) { Target = "≤ 10 KB", Met = (o, _) => o <= 10 });
+            rows.Add(new($"master memory per connected monitor, N = {n}: RSS after an aggressive GC", "KB", r => Keyed(r, "memory", n, "rssAggressivePerMonitorKB", 1)) { PomeloRequired = false, PomeloNote = ".NET only" });
         }
 
         return rows;
@@ -181,8 +198,28 @@ internal static class TableVerb
         return detected.Count == runs.Count ? new Cell(median, null) : new Cell(median, $"{detected.Count} of {runs.Count} detected; median {median:0.00}");
     }
 
-    private static Cell FalsePositives(JsonObject results)
-        => Runs(results, "falsePositives") is { Count: > 0 } runs ? new Cell(runs.Sum(r => r!["count"]!.GetValue<int>()), null) : Cell.None;
+    private static Cell Sum(JsonObject results, string scenario, string field)
+        => Runs(results, scenario) is { Count: > 0 } runs && runs.All(r => r![field] is JsonValue)
+            ? new Cell(runs.Sum(r => r![field]!.GetValue<double>()), null)
+            : Cell.None;
+
+    /// <summary>When every server map held the whole cluster (median), or how many did when some never did.</summary>
+    private static Cell Maps(JsonObject results, string scenario, string key)
+    {
+        if (results["scenarios"]?[scenario]?[key] is not JsonArray { Count: > 0 } runs || runs.All(r => r!["maps"] is null))
+        {
+            return Cell.None;
+        }
+
+        var settled = runs.Where(r => r!["settleSeconds"] is JsonValue).Select(r => r!["settleSeconds"]!.GetValue<double>()).ToList();
+        if (settled.Count == runs.Count)
+        {
+            return new Cell(Stats.Median(settled), null);
+        }
+
+        var complete = runs.Select(r => r!["mapsComplete"]!.GetValue<double>()).ToList();
+        return new Cell(null, $"never: {Stats.Median(complete):0} of {runs[0]!["maps"]} maps complete (median), stalled");
+    }
 
     private sealed record Row(string Label, string Unit, Func<JsonObject, Cell> Source)
     {
