@@ -21,11 +21,14 @@ internal static class MasterVerb
     public const string AdminUser = "admin";
     public const string AdminPassword = "admin";
 
+    /// <summary>Gets the bench module's mailbox capacity set by POMELO_BENCH_MAILBOX (diagnostics only; default: the module default).</summary>
+    private static int? DiagnosticMailbox => int.TryParse(Environment.GetEnvironmentVariable("POMELO_BENCH_MAILBOX"), out var n) ? n : null;
+
     public static async Task<int> RunAsync(Args args)
     {
         var port = args.Int("port");
         var counter = new NotifyCounter();
-        var services = NodeHosting.NewServices(args.Str("log-level", "Warning"));
+        var services = NodeHosting.NewServices(args.Str("log-level", NodeHosting.DefaultLogLevel));
         services.AddSingleton(sp => AdminAuthenticator.Create(
             new AdminUserStore([new AdminUser("user-1", AdminUser, AdminPassword, 1)]),
             ServerTokenStore.Open,
@@ -38,7 +41,7 @@ internal static class MasterVerb
                 o.Port = port;
                 o.RequestTimeout = TimeSpan.FromSeconds(60);
             })
-            .AddAdminModule(new NotifyCountingMasterModule(counter), BenchModuleIds.Echo)
+            .AddAdminModule(new NotifyCountingMasterModule(counter), BenchModuleIds.Echo, o => o.MailboxCapacity = args.Int("mailbox", DiagnosticMailbox ?? o.MailboxCapacity))
             .AddAdminModule(new ListFanOutModule(), BenchModuleIds.List);
         await using var provider = services.BuildServiceProvider();
         var master = provider.GetRequiredService<MasterService>();

@@ -32,7 +32,7 @@ internal static class MonitorsVerb
         var first = args.Int("start", 0);
         var concurrency = args.Int("concurrency", 500);
 
-        var services = NodeHosting.NewServices(args.Str("log-level", "Warning"));
+        var services = NodeHosting.NewServices(args.Str("log-level", NodeHosting.DefaultLogLevel));
         services.AddPomeloMonitor().AddAdminModule(new EchoMonitorModule(), BenchModuleIds.Echo);
         await using var provider = services.BuildServiceProvider();
         var registrations = provider.GetServices<AdminModuleRegistration>().ToList();
