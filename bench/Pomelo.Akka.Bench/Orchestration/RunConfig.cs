@@ -41,6 +41,12 @@ internal sealed record RunConfig(bool Quick)
     /// <summary>Gets how long to wait for a hung monitor to be declared down before reporting "never".</summary>
     public long HungBoundMs(Side side) => side.HasFailureDetector ? 15_000 : Quick ? 10_000 : 20_000;
 
+    /// <summary>Gets how many monitors warm a cluster flow's master up before its memory baseline.</summary>
+    public int WarmMonitors => Quick ? 10 : 50;
+
+    /// <summary>Gets the window over which a process's CPU is sampled to decide it is quiet.</summary>
+    public int QuietWindowMs => Quick ? 500 : 1000;
+
     /// <summary>Gets how many registrations a monitors process keeps in flight.</summary>
     public int ConnectConcurrency => 500;
 }

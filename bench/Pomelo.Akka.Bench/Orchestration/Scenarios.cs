@@ -69,7 +69,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             var registerSeconds = (ready["lastRegisteredNs"]!.GetValue<long>() - ready["t0Ns"]!.GetValue<long>()) / 1e9;
             await flow.Master.SendAsync("wait-servers", new JsonObject { ["count"] = size }, TimeSpan.FromSeconds(120));
             var settle = await flow.TrySettleMapsAsync(size, ready["t0Ns"]!.GetValue<long>());
-            var quiet = await QuiesceAsync([flow.Master, .. flow.Monitors]);
+            var quiet = await QuiesceAsync([flow.Master, .. flow.Monitors], _config.QuietWindowMs);
             var registration = new JsonObject
             {
                 ["seconds"] = registerSeconds,
@@ -212,11 +212,11 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
     /// </summary>
     private async Task WarmUpAsync(Flow flow)
     {
-        const int warm = 50;
+        var warm = _config.WarmMonitors;
         var monitors = await flow.AddMonitorsAsync(warm, "w-", 0);
         await flow.Master.SendAsync("wait-servers", new JsonObject { ["count"] = warm }, StartTimeout);
-        await flow.Master.SendAsync("reqreply", new JsonObject { ["target"] = "w-0", ["inflight"] = warm, ["durationMs"] = 1000 }, StartTimeout);
-        await using (var client = Child.Start($"{flow.Name}-warmclient", _side.Client(flow.Port, 20, 0, 1, -1), _logDirectory))
+        await flow.Master.SendAsync("reqreply", new JsonObject { ["target"] = "w-0", ["inflight"] = warm, ["durationMs"] = _config.Quick ? 300 : 1000 }, StartTimeout);
+        await using (var client = Child.Start($"{flow.Name}-warmclient", _side.Client(flow.Port, _config.Quick ? 5 : 20, 0, 1, -1), _logDirectory))
         {
             await client.WaitEventAsync("result", StartTimeout);
         }
@@ -224,14 +224,15 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
         await flow.Master.SendAsync("expect-leave", new JsonObject { ["prefix"] = "w-" }, StartTimeout);
         await flow.RemoveMonitorsAsync(monitors);
         await flow.Master.SendAsync("wait-servers", new JsonObject { ["count"] = 0, ["exact"] = true }, StartTimeout);
-        await QuiesceAsync([flow.Master]);
+        await QuiesceAsync([flow.Master], _config.QuietWindowMs);
     }
 
     /// <summary>
-    /// Waits until the processes are quiet — two 1 s windows in a row under 0.3 core each — so a measurement does not
-    /// share the CPU with the tail of a registration storm; gives up after 60 s. Reports each one's CPU in the last window.
+    /// Waits until the processes are quiet — two windows in a row (1 s; quick: 0.5 s) under 0.3 core each — so a
+    /// measurement does not share the CPU with the tail of a registration storm; gives up after 60 s. Reports each
+    /// one's CPU in the last window.
     /// </summary>
-    private static async Task<JsonObject> QuiesceAsync(Child[] children)
+    private static async Task<JsonObject> QuiesceAsync(Child[] children, int windowMs)
     {
         var start = BenchIo.NowNs();
         var quietWindows = 0;
@@ -240,7 +241,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
         {
             var before = children.Select(c => Wire.ProcStatus.CpuSeconds(c.Pid)).ToArray();
             var t0 = BenchIo.NowNs();
-            await Task.Delay(1000);
+            await Task.Delay(windowMs);
             var elapsed = (BenchIo.NowNs() - t0) / 1e9;
             for (var i = 0; i < children.Length; i++)
             {
