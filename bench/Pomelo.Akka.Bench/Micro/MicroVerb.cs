@@ -10,7 +10,7 @@ namespace Pomelo.Akka.Bench.Micro;
 /// <c>micro [BenchmarkDotNet arguments]</c>: the codec and envelope micro-benchmarks, run in-process (no generated
 /// project, so nothing inherits this repository's build settings); reports go to bench/results/micro. With no
 /// arguments every benchmark runs as a short
-/// job; pass e.g. <c>--filter *Codec*</c> or <c>--job dry</c> to narrow or shorten.
+/// job (in-process); pass e.g. <c>--filter *Codec*</c> to narrow it.
 /// </summary>
 internal static class MicroVerb
 {
