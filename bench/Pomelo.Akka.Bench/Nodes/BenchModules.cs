@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Pomelo.Akka.Console;
+using Pomelo.Akka.Master;
+using Pomelo.Akka.Monitor;
+
+namespace Pomelo.Akka.Bench.Nodes;
+
+/// <summary>The module ids the scenarios use; the Node peer registers modules with the same ids and bodies.</summary>
+public static class BenchModuleIds
+{
+    /// <summary>Monitor side: answers a request with <c>{id, pid}</c>. Master side: counts notifies.</summary>
+    public const string Echo = "bench";
+
+    /// <summary>Master side: a client request fans out a request to every monitor and answers when all replied.</summary>
+    public const string List = "benchList";
+}
+
+/// <summary>The tiny reply of a monitor: its id and pid.</summary>
+/// <param name="Id">The server id.</param>
+/// <param name="Pid">The process id.</param>
+public sealed record EchoReply(string Id, int Pid);
+
+/// <summary>The body of a monitor's notify.</summary>
+/// <param name="Seq">A sequence number.</param>
+public sealed record NotifyBody(long Seq);
+
+/// <summary>On a monitor: answers every request of the master with <c>{id, pid}</c>.</summary>
+public sealed class EchoMonitorModule : IMonitorHandler
+{
+    public ValueTask<object?> MonitorHandlerAsync(IMonitorAgent agent, JsonElement? message, CancellationToken cancellationToken)
+        => ValueTask.FromResult<object?>(new EchoReply(agent.ServerId, Environment.ProcessId));
+}
+
+/// <summary>Counts notifies arriving at the master, with the time of the first and the last.</summary>
+public sealed class NotifyCounter
+{
+    private long _count;
+    private long _firstNs;
+    private long _lastNs;
+
+    public long Count => Volatile.Read(ref _count);
+
+    public long FirstNs => Volatile.Read(ref _firstNs);
+
+    public long LastNs => Volatile.Read(ref _lastNs);
+
+    public void Hit()
+    {
+        var now = Wire.BenchIo.NowNs();
+        if (Interlocked.Increment(ref _count) == 1)
+        {
+            Volatile.Write(ref _firstNs, now);
+        }
+
+        Volatile.Write(ref _lastNs, now);
+    }
+
+    public void Reset()
+    {
+        Volatile.Write(ref _count, 0);
+        Volatile.Write(ref _firstNs, 0);
+        Volatile.Write(ref _lastNs, 0);
+    }
+}
+
+/// <summary>On the master: counts the monitors' notifies (the module actor calls it one message at a time).</summary>
+/// <param name="counter">Where arrivals are counted.</param>
+public sealed class NotifyCountingMasterModule(NotifyCounter counter) : IMasterHandler
+{
+    public ValueTask<object?> MasterHandlerAsync(IMasterAgent agent, JsonElement? message, CancellationToken cancellationToken)
+    {
+        if (message is not null)
+        {
+            counter.Hit();
+        }
+
+        return ValueTask.FromResult<object?>(null);
+    }
+}
+
+/// <summary>
+/// On the master, pomelo's <c>__console__ list</c> reduced to its fan-out: a client's request asks every monitor
+/// (every Up server but the master's own monitor) and answers with all the replies once every monitor answered.
+/// </summary>
+public sealed class ListFanOutModule : IClientHandler
+{
+    public async ValueTask<object?> ClientHandlerAsync(IMasterAgent agent, ClientCaller caller, JsonElement? message, CancellationToken cancellationToken)
+    {
+        var servers = agent.Servers;
+        var requests = new List<Task<JsonElement?>>(servers.Count);
+        foreach (var server in servers)
+        {
+            if (server.Id != agent.ServerId)
+            {
+                requests.Add(agent.RequestAsync(server.Id, BenchModuleIds.Echo, null, cancellationToken: cancellationToken));
+            }
+        }
+
+        var replies = await Task.WhenAll(requests).ConfigureAwait(false);
+        return new { servers = replies };
+    }
+}

@@ -1,0 +1,52 @@
+namespace Pomelo.Akka.Bench.Orchestration;
+
+/// <summary>Sizes and durations of one run; <c>--quick</c> is the CI smoke test (under 2 minutes for both sides with the build).</summary>
+/// <param name="Quick">Whether this is the quick mode.</param>
+internal sealed record RunConfig(bool Quick)
+{
+    /// <summary>Gets or sets cluster flows replacing the mode's (<c>--sizes 500,2000</c>: one flow through those sizes).</summary>
+    public int[][]? FlowsOverride { get; init; }
+
+    /// <summary>Gets or sets a repetition count replacing the mode's, for throughput and cluster flows (<c>--repeats n</c>).</summary>
+    public int? RepeatsOverride { get; init; }
+
+    /// <summary>Gets how many times each throughput measurement is repeated (the median is reported).</summary>
+    public int Repeats => RepeatsOverride ?? (Quick ? 1 : 5);
+
+    public long DurationMs => Quick ? 2000 : 5000;
+
+    public long WarmupMs => Quick ? 500 : 2000;
+
+    /// <summary>Gets the cluster flows: each starts a fresh master and grows it through these sizes (monitors).</summary>
+    public int[][] ClusterFlows => FlowsOverride ?? (Quick ? [[10], [100]] : [[10, 100], [500, 2000]]);
+
+    /// <summary>Gets how many times each cluster flow is run (registration and memory medians over them).</summary>
+    public int ClusterRepeats => RepeatsOverride ?? (Quick ? 1 : 3);
+
+    /// <summary>Gets how many list requests one measured batch holds at a given cluster size.</summary>
+    public int ListCount(int size) => Quick ? 20 : size switch { <= 10 => 300, <= 100 => 200, <= 500 => 100, _ => 40 };
+
+    public int ListWarmup => Quick ? 5 : 20;
+
+    /// <summary>Gets how many measured batches one client runs.</summary>
+    public int ListBatches => Quick ? 1 : 3;
+
+    /// <summary>Gets how many subscribed monitors watch a victim in the membership scenarios.</summary>
+    public int MembershipMonitors => Quick ? 20 : 100;
+
+    public int CloseRepeats => Quick ? 1 : 5;
+
+    public int HungRepeats(Side side) => Quick || !side.HasFailureDetector ? 1 : 3;
+
+    /// <summary>Gets how long to wait for a hung monitor to be declared down before reporting "never".</summary>
+    public long HungBoundMs(Side side) => side.HasFailureDetector ? 15_000 : Quick ? 10_000 : 20_000;
+
+    /// <summary>Gets how many monitors warm a cluster flow's master up before its memory baseline.</summary>
+    public int WarmMonitors => Quick ? 10 : 50;
+
+    /// <summary>Gets the window over which a process's CPU is sampled to decide it is quiet.</summary>
+    public int QuietWindowMs => Quick ? 500 : 1000;
+
+    /// <summary>Gets how many registrations a monitors process keeps in flight.</summary>
+    public int ConnectConcurrency => 500;
+}

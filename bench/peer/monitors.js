@@ -1,0 +1,110 @@
+'use strict';
+// node monitors.js --port P --count N --prefix m- --start S --concurrency C
+// N pomelo-admin 1.0.1 monitor consoles (ids m-S ... , server type "bench") in one process, each with the bench
+// module (monitorHandler answers {id, pid}). Same commands as Pomelo.Akka.Bench's monitors verb, except the server
+// map ones: pomelo-admin has no watchdog.
+const c = require('./lib/common');
+
+const args = c.args();
+const port = Number(args.port);
+const count = Number(args.count);
+const prefix = args.prefix || 'm-';
+const first = Number(args.start || 0);
+const concurrency = Number(args.concurrency || 500);
+const admin = c.pomeloAdmin(args['log-level']);
+
+const monitors = [];
+const registeredNs = new Array(count).fill(0);
+for (let i = 0; i < count; i++) {
+  const id = prefix + (first + i);
+  const monitor = admin.createMonitorConsole({
+    id: id,
+    type: 'bench',
+    host: '127.0.0.1',
+    port: port,
+    info: { id: id, serverType: 'bench', host: '127.0.0.1', port: 10000 + first + i },
+  });
+  monitor.register('bench', {
+    monitorHandler: function (agent, msg, cb) {
+      cb(null, { id: agent.id, pid: process.pid });
+    },
+  });
+  monitors.push(monitor);
+}
+
+/** Starts every monitor, at most `concurrency` registrations in flight; resolves with the number that failed. */
+function startAll() {
+  return new Promise(function (resolve) {
+    let next = 0;
+    let done = 0;
+    let failed = 0;
+    function launch() {
+      if (next >= count) {
+        return;
+      }
+      const i = next++;
+      monitors[i].start(function (err) {
+        if (err) {
+          failed++;
+        } else {
+          registeredNs[i] = c.nowNs();
+        }
+        if (++done === count) {
+          resolve(failed);
+        } else {
+          launch();
+        }
+      });
+    }
+    for (let k = 0; k < Math.min(concurrency, count); k++) {
+      launch();
+    }
+  });
+}
+
+/** One monitor notifies the master as fast as it can, yielding to the event loop between batches and respecting backpressure. */
+function notifyLoop(index, durationMs) {
+  return new Promise(function (resolve) {
+    const agent = monitors[index].agent;
+    const connection = agent.socket.socket;
+    const stream = connection.stream;
+    const start = c.nowNs();
+    const deadline = start + durationMs * 1e6;
+    let sent = 0;
+    function batch() {
+      if (c.nowNs() >= deadline) {
+        resolve({ sent: sent, failed: 0, seconds: (c.nowNs() - start) / 1e9 });
+        return;
+      }
+      // Packets queued in mqtt-connection's object stream, and bytes queued in the socket.
+      const queued = connection._writableState ? connection._writableState.length : 0;
+      if (stream.writableLength < (1 << 20) && queued < 1024) {
+        for (let k = 0; k < 256; k++) {
+          agent.notify('bench', { seq: sent });
+          sent++;
+        }
+      }
+      setImmediate(batch);
+    }
+    batch();
+  });
+}
+
+const t0 = c.nowNs();
+startAll().then(function (failed) {
+  c.event('ready', {
+    pid: process.pid,
+    count: count,
+    failed: failed,
+    t0Ns: t0,
+    lastRegisteredNs: Math.max.apply(null, registeredNs.length ? registeredNs : [0]),
+    startedNs: c.nowNs(),
+  });
+  c.serve({
+    'notify': function (cmd) { return notifyLoop(cmd.index || 0, cmd.durationMs || 2000); },
+    'exit': function () { return {}; },
+  }, function () {
+    monitors.forEach(function (m) { m.stop(); });
+    return c.delay(100);
+  });
+});
