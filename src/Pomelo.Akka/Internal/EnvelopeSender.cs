@@ -27,6 +27,31 @@ internal static class EnvelopeSender
         return connection.PublishAsync(topic, buffer.WrittenMemory, cancellationToken);
     }
 
+    /// <summary>Runs a request's handler and sends its response: the body, or the handler's error message; a body that cannot be serialised is answered with an error instead.</summary>
+    public static async Task RespondAsync(this MqttConnection connection, AdminMessageWriter writer, string topic, long reqId, Func<Task<object?>> handle, Action<Exception> onUnserialisable)
+    {
+        object? body = null;
+        object? error = null;
+        try
+        {
+            body = await handle().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ex.Message;
+        }
+
+        try
+        {
+            await connection.SendResponseAsync(writer, topic, reqId, error, body).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            onUnserialisable(ex);
+            await connection.SendResponseAsync(writer, topic, reqId, "reply could not be serialised: " + ex.Message, null).ConfigureAwait(false);
+        }
+    }
+
     public static ValueTask<bool> SendCommandAsync(this MqttConnection connection, AdminMessageWriter writer, string topic, long? reqId, string command, string? moduleId, object? body, CancellationToken cancellationToken = default)
     {
         var buffer = new ArrayBufferWriter<byte>(256);

@@ -130,33 +130,23 @@ internal abstract partial class MasterSession
         _ = RespondAsync(reqId, handle);
     }
 
-    private async Task RespondAsync(long reqId, Func<Task<object?>> handle)
-    {
-        object? body = null;
-        object? error = null;
-        try
-        {
-            body = await handle().ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            error = ex.Message;
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inflight);
-        }
-
-        try
-        {
-            await Connection.SendResponseAsync(Agent.Writer, Topic, reqId, error, body).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            LogReplyFailed(Logger, ex, PeerId, reqId);
-            await Connection.SendResponseAsync(Agent.Writer, Topic, reqId, "reply could not be serialised: " + ex.Message, null).ConfigureAwait(false);
-        }
-    }
+    private Task RespondAsync(long reqId, Func<Task<object?>> handle)
+        => Connection.RespondAsync(
+            Agent.Writer,
+            Topic,
+            reqId,
+            async () =>
+            {
+                try
+                {
+                    return await handle().ConfigureAwait(false);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inflight);
+                }
+            },
+            ex => LogReplyFailed(Logger, ex, PeerId, reqId));
 
     private void Touch() => Volatile.Write(ref _lastSeen, Agent.Time.GetTimestamp());
 }

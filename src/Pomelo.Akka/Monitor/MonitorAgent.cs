@@ -206,29 +206,8 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
         }
     }
 
-    private async Task RespondAsync(MqttConnection mqtt, long reqId, Func<Task<object?>> handle)
-    {
-        object? body = null;
-        object? error = null;
-        try
-        {
-            body = await handle().ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            error = ex.Message;
-        }
-
-        try
-        {
-            await mqtt.SendResponseAsync(_writer, AdminTopics.Monitor, reqId, error, body).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            LogReplyFailed(_logger, ex, reqId);
-            await mqtt.SendResponseAsync(_writer, AdminTopics.Monitor, reqId, "reply could not be serialised: " + ex.Message, null).ConfigureAwait(false);
-        }
-    }
+    private Task RespondAsync(MqttConnection mqtt, long reqId, Func<Task<object?>> handle)
+        => mqtt.RespondAsync(_writer, AdminTopics.Monitor, reqId, handle, ex => LogReplyFailed(_logger, ex, reqId));
 
     private async Task SendRequestAsync(OutboundConnection connection, long id, string moduleId, object? message)
     {
