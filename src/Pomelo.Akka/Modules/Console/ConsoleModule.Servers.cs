@@ -16,11 +16,12 @@ public sealed partial class ConsoleModule
         {
             try
             {
-                var reply = await agent.RequestAsync(member.Id, Id, new { signal = "status" }, ListTimeout, cancellationToken).ConfigureAwait(false);
-                var status = reply!.Value;
-                return Row(member, status.GetProperty("rss").GetInt64(), status.GetProperty("heapUsed").GetInt64(), status.GetProperty("uptime").GetDouble(), null);
+                var reply = await agent.RequestAsync(member.Id, Id, ListSignal, ListTimeout, cancellationToken).ConfigureAwait(false);
+                return reply is { } body && ListReply.TryRead(body, out var rss, out var heapUsed, out var uptime)
+                    ? Row(member, rss, heapUsed, uptime, null)
+                    : Row(member, null, null, null, "unexpected list reply: " + (reply?.GetRawText() ?? "null"));
             }
-            catch (Exception ex) when (ex is AdminRequestException or KeyNotFoundException or InvalidOperationException)
+            catch (AdminRequestException ex)
             {
                 return Row(member, null, null, null, ex is AdminRequestTimeoutException ? $"no answer within {ListTimeout.TotalSeconds:0.#} s" : ex.Message);
             }

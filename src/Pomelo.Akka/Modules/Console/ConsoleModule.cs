@@ -14,7 +14,7 @@ namespace Pomelo.Akka.Modules.Console;
 /// <summary>
 /// pomelo's <c>__console__</c>: list, stop, kill, restart, add, blacklist and module switches for admin clients,
 /// each checked against <see cref="AccessPolicy"/> with the caller's authenticated level. On monitors it answers the
-/// master's status, stop, kill and blacklist requests. See docs/admin-modules.md for the protocol.
+/// master's list (in pomelo's reply shape, see <see cref="ListReply"/>), stop, kill and blacklist requests. See docs/admin-modules.md for the protocol.
 /// </summary>
 [AdminModule(Id)]
 public sealed partial class ConsoleModule : IClientHandler, IMonitorHandler
@@ -24,12 +24,16 @@ public sealed partial class ConsoleModule : IClientHandler, IMonitorHandler
 
     private static readonly HashSet<string> Signals = ["list", "stop", "kill", "restart", "add", "blacklist", "enable", "disable", "addCron", "removeCron"];
 
+    /// <summary>The body of the master's list request to every server, pomelo's.</summary>
+    private static readonly JsonElement ListSignal = JsonSerializer.SerializeToElement(new { signal = "list" });
+
     private readonly IConsoleService _console;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IServerStarter? _starter;
     private readonly INodeControl? _node;
     private readonly ServerBlacklist _blacklist;
+    private readonly Lazy<DateTimeOffset> _processStart = new(ReadProcessStart);
 
     /// <summary>Initializes the module.</summary>
     /// <param name="console">The console service hosting it.</param>
@@ -89,8 +93,8 @@ public sealed partial class ConsoleModule : IClientHandler, IMonitorHandler
         var request = ConsoleRequest.Parse(message);
         switch (request.Signal)
         {
-            case "status":
-                return ValueTask.FromResult<object?>(NodeStatus.Current(_time));
+            case "list":
+                return ValueTask.FromResult<object?>(ListReply.Create(agent.ServerId, agent.ServerType, NodeStatus.Current(_time, _processStart.Value)));
             case "stop":
             case "kill":
                 var node = _node ?? throw new AdminRequestException($"server {agent.ServerId} cannot {request.Signal} itself (no node control)");
@@ -104,6 +108,12 @@ public sealed partial class ConsoleModule : IClientHandler, IMonitorHandler
             default:
                 throw new AdminRequestException("unknown signal: " + request.Signal);
         }
+    }
+
+    private static DateTimeOffset ReadProcessStart()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.StartTime.ToUniversalTime();
     }
 
     private async Task<object?> SwitchAsync(ClientCaller caller, ConsoleRequest request, CancellationToken cancellationToken)

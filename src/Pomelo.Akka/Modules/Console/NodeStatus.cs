@@ -1,21 +1,21 @@
-using System.Diagnostics;
-
 namespace Pomelo.Akka.Modules.Console;
 
 /// <summary>What a node reports about its own process.</summary>
 /// <param name="Pid">Its process id.</param>
 /// <param name="Rss">Resident memory in bytes.</param>
-/// <param name="HeapUsed">Managed heap in bytes.</param>
+/// <param name="HeapTotal">Memory the managed heap has committed, in bytes.</param>
+/// <param name="HeapUsed">Managed heap in use, in bytes.</param>
 /// <param name="Uptime">Seconds since the process started.</param>
-public sealed record NodeStatus(int Pid, long Rss, long HeapUsed, double Uptime)
+public sealed record NodeStatus(int Pid, long Rss, long HeapTotal, long HeapUsed, double Uptime)
 {
     /// <summary>Reads the current process.</summary>
     /// <param name="time">The clock for "now".</param>
+    /// <param name="processStart">When this process started (read once by the caller: it never changes).</param>
     /// <returns>The status.</returns>
-    public static NodeStatus Current(TimeProvider time)
+    public static NodeStatus Current(TimeProvider time, DateTimeOffset processStart)
     {
-        using var process = Process.GetCurrentProcess();
-        var uptime = (time.GetUtcNow() - process.StartTime.ToUniversalTime()).TotalSeconds;
-        return new NodeStatus(Environment.ProcessId, Environment.WorkingSet, GC.GetTotalMemory(false), Math.Max(0, uptime));
+        var uptime = (time.GetUtcNow() - processStart).TotalSeconds;
+        var heapTotal = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        return new NodeStatus(Environment.ProcessId, Environment.WorkingSet, heapTotal, GC.GetTotalMemory(false), Math.Max(0, uptime));
     }
 }

@@ -31,6 +31,37 @@ public sealed class ConsoleModuleTests
         Assert.Equal(99, rows["mute-1"].GetProperty("pid").GetInt64());
     }
 
+    [Fact]
+    public async Task List_ReadsAPomeloMonitorsAnswer_AndAsksWithPomelosSignal()
+    {
+        await using var master = await TestCluster.StartMasterAsync();
+        await using var peer = await RawPeer.ConnectAsync(master.Port, keepAlive: 0);
+        Assert.Equal(1, (await peer.RegisterAsync("""{"id":"connector-1","type":"monitor","serverType":"connector","pid":77,"info":{"host":"127.0.0.1","port":4010},"token":"tok-connector"}""")).Code);
+        await using var client = await TestCluster.ConnectClientAsync(master.Port, "viewer", "viewer");
+        var answered = Task.Run(async () =>
+        {
+            while (true)
+            {
+                var request = await peer.ReadPublishAsync("monitor");
+                if (request.TryGetProperty("moduleId", out var module) && module.GetString() == ConsoleModule.Id)
+                {
+                    Assert.Equal("list", request.GetProperty("body").GetProperty("signal").GetString());
+                    await peer.PublishJsonStringAsync("monitor", "{\"respId\":" + request.GetProperty("reqId").GetInt64() + ""","body":{"serverId":"connector-1","body":{"serverId":"connector-1","serverType":"connector","pid":77,"rss":"12.50","heapTotal":"30.00","heapUsed":"2.00","uptime":"1.50"}}}""");
+                    return;
+                }
+            }
+        });
+
+        var reply = await client.RequestAsync(ConsoleModule.Id, new { signal = "list" }, TimeSpan.FromSeconds(15));
+        await answered.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var row = reply!.Value.GetProperty("servers").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "connector-1");
+        Assert.True(row.GetProperty("answered").GetBoolean());
+        Assert.Equal(12.5 * 1024 * 1024, row.GetProperty("rss").GetInt64());
+        Assert.Equal(2 * 1024 * 1024, row.GetProperty("heapUsed").GetInt64());
+        Assert.Equal(90, row.GetProperty("uptime").GetDouble(), 6);
+    }
+
     [Theory]
     [InlineData("viewer", "stop")]
     [InlineData("viewer", "blacklist")]
