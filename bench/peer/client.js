@@ -1,6 +1,7 @@
 'use strict';
 // node client.js --port P --scenario list --count K --warmup W --repeat R --expect N
-// pomelo-admin 1.0.1's admin client, logged in as admin, sending the list request (the benchList fan-out) one at a
+// pomelo-admin 1.0.1's admin client, logged in as admin, sending pomelo's console list (__console__ {signal:'list'},
+// answered by pomelo 2.2.7's console module on the master and the monitors) one at a
 // time: W unmeasured, then R batches of K measured; prints one "result" event, then exits.
 const c = require('./lib/common');
 
@@ -19,11 +20,11 @@ const client = new admin.adminClient({ username: 'admin', password: 'admin' });
 
 function list() {
   return new Promise(function (resolve, reject) {
-    client.request('benchList', null, function (err, body) {
+    client.request('__console__', { signal: 'list' }, function (err, body) {
       if (err) {
         reject(new Error(JSON.stringify(err)));
       } else {
-        resolve(body && body.servers ? body.servers.length : -1);
+        resolve(body && body.msg ? Object.keys(body.msg).length : -1);
       }
     });
   });

@@ -1,8 +1,8 @@
 'use strict';
 // node --expose-gc master.js --port P
-// pomelo-admin 1.0.1's master console with the same bench modules as ours: "bench" (masterHandler counts the
-// monitors' notifies) and "benchList" (clientHandler: pomelo's __console__ list reduced to its fan-out — a request
-// to every registered monitor, answered when all replied). Same commands as Pomelo.Akka.Bench's master verb.
+// pomelo-admin 1.0.1's master console with the same bench module as ours, "bench" (masterHandler counts the
+// monitors' notifies), and pomelo 2.2.7's console module (__console__: the client's list asks every registered monitor
+// and answers when all replied), as ours has its own. Same commands as Pomelo.Akka.Bench's master verb.
 const c = require('./lib/common');
 
 const args = c.args();
@@ -31,25 +31,9 @@ master.register('bench', {
   },
 });
 
-master.register('benchList', {
-  clientHandler: function (agent, msg, cb) {
-    const ids = Object.keys(agent.idMap);
-    const replies = new Array(ids.length);
-    let left = ids.length;
-    if (left === 0) {
-      cb(null, { servers: [] });
-      return;
-    }
-    ids.forEach(function (id, i) {
-      agent.request(id, 'bench', null, function (err, body) {
-        replies[i] = err ? { error: String(err) } : body;
-        if (--left === 0) {
-          cb(null, { servers: replies });
-        }
-      });
-    });
-  },
-});
+// pomelo's own __console__ (from pomelo 2.2.7): the client's list fans out to every monitor.
+const consoleModule = c.pomeloConsole();
+master.register(consoleModule.moduleId, consoleModule({}));
 
 // Membership: pomelo's master raises 'disconnect' when a monitor's socket closes; it has no failure detector.
 const down = {};

@@ -1,7 +1,7 @@
 'use strict';
 // node monitors.js --port P --count N --prefix m- --start S --concurrency C
 // N pomelo-admin 1.0.1 monitor consoles (ids m-S ... , server type "bench") in one process, each with the bench
-// module (monitorHandler answers {id, pid}). Same commands as Pomelo.Akka.Bench's monitors verb, except the server
+// module (monitorHandler answers {id, pid}) and pomelo 2.2.7's console module (answers list). Same commands as Pomelo.Akka.Bench's monitors verb, except the server
 // map ones: pomelo-admin has no watchdog.
 const c = require('./lib/common');
 
@@ -13,6 +13,7 @@ const first = Number(args.start || 0);
 const concurrency = Number(args.concurrency || 500);
 const admin = c.pomeloAdmin(args['log-level']);
 
+const consoleModule = c.pomeloConsole();
 const monitors = [];
 const registeredNs = new Array(count).fill(0);
 for (let i = 0; i < count; i++) {
@@ -29,6 +30,8 @@ for (let i = 0; i < count; i++) {
       cb(null, { id: agent.id, pid: process.pid });
     },
   });
+  // pomelo's own __console__ (from pomelo 2.2.7): answers the master's {signal:'list'} with the process figures.
+  monitor.register(consoleModule.moduleId, consoleModule({}));
   monitors.push(monitor);
 }
 

@@ -10,9 +10,6 @@ public static class BenchModuleIds
 {
     /// <summary>Monitor side: answers a request with <c>{id, pid}</c>. Master side: counts notifies.</summary>
     public const string Echo = "bench";
-
-    /// <summary>Master side: a client request fans out a request to every monitor and answers when all replied.</summary>
-    public const string List = "benchList";
 }
 
 /// <summary>The tiny reply of a monitor: its id and pid.</summary>
@@ -75,28 +72,5 @@ public sealed class NotifyCountingMasterModule(NotifyCounter counter) : IMasterH
         }
 
         return ValueTask.FromResult<object?>(null);
-    }
-}
-
-/// <summary>
-/// On the master, pomelo's <c>__console__ list</c> reduced to its fan-out: a client's request asks every monitor
-/// (every Up server but the master's own monitor) and answers with all the replies once every monitor answered.
-/// </summary>
-public sealed class ListFanOutModule : IClientHandler
-{
-    public async ValueTask<object?> ClientHandlerAsync(IMasterAgent agent, ClientCaller caller, JsonElement? message, CancellationToken cancellationToken)
-    {
-        var servers = agent.Servers;
-        var requests = new List<Task<JsonElement?>>(servers.Count);
-        foreach (var server in servers)
-        {
-            if (server.Id != agent.ServerId)
-            {
-                requests.Add(agent.RequestAsync(server.Id, BenchModuleIds.Echo, null, cancellationToken: cancellationToken));
-            }
-        }
-
-        var replies = await Task.WhenAll(requests).ConfigureAwait(false);
-        return new { servers = replies };
     }
 }

@@ -41,8 +41,7 @@ internal static class MasterVerb
                 o.Port = port;
                 o.RequestTimeout = TimeSpan.FromSeconds(60);
             })
-            .AddAdminModule(new NotifyCountingMasterModule(counter), BenchModuleIds.Echo, o => o.MailboxCapacity = args.Int("mailbox", DiagnosticMailbox ?? o.MailboxCapacity))
-            .AddAdminModule(new ListFanOutModule(), BenchModuleIds.List);
+            .AddAdminModule(new NotifyCountingMasterModule(counter), BenchModuleIds.Echo, o => o.MailboxCapacity = args.Int("mailbox", DiagnosticMailbox ?? o.MailboxCapacity));
         await using var provider = services.BuildServiceProvider();
         var master = provider.GetRequiredService<MasterService>();
         await master.StartAsync(CancellationToken.None);

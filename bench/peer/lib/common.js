@@ -31,6 +31,15 @@ function pomeloAdmin(level) {
   return requireScratch('pomelo-admin');
 }
 
+/**
+ * pomelo 2.2.7's console module (lib/modules/console.js, module id __console__), for the list scenario: its client
+ * handler asks every registered monitor {signal:'list'} and its monitor handler answers with the process figures.
+ * Neither needs a pomelo application for `list`.
+ */
+function pomeloConsole() {
+  return requireScratch('pomelo/lib/modules/console');
+}
+
 /** Monotonic nanoseconds (CLOCK_MONOTONIC, the clock .NET's Stopwatch uses on Linux), as a Number. */
 function nowNs() {
   return Number(process.hrtime.bigint());
@@ -164,4 +173,4 @@ function delay(ms) {
   return new Promise(function (resolve) { setTimeout(resolve, ms); });
 }
 
-module.exports = { pomeloAdmin, nowNs, emit, event, serve, args, latency, rssBytes, threads, delay, round };
+module.exports = { pomeloAdmin, pomeloConsole, nowNs, emit, event, serve, args, latency, rssBytes, threads, delay, round };
