@@ -1,19 +1,39 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Text.Json;
 using Pomelo.Akka.Protocol.Mqtt;
 
 namespace Pomelo.Akka.Internal;
 
 /// <summary>
-/// One MQTT connection over a duplex pipe: a single reader, and writes from any thread serialised by a lock so
-/// frames never interleave. A failed write marks the connection closed instead of throwing at the sender.
+/// One MQTT connection over a duplex pipe: a single reader, and writes from any thread. A write encodes its frame
+/// straight into the transport's <see cref="PipeWriter"/> under a short synchronous lock, so frames never interleave;
+/// flushes are coalesced: a writer that sees others queued behind it leaves the flush to the last of them, and frames
+/// written while a flush waits on back-pressure go out with the next flush, which their writers await. A failed write
+/// marks the connection closed instead of throwing at the sender.
 /// </summary>
 internal sealed class MqttConnection
 {
+    /// <summary>An envelope scratch buffer that grew beyond this is dropped after use rather than kept per connection.</summary>
+    private const int MaxRetainedScratch = 16 * 1024;
+
+    private static readonly Task<bool> Flushed = Task.FromResult(true);
+    private static readonly Task<bool> Broken = Task.FromResult(false);
+
     private readonly IDuplexPipe _transport;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _writeGate = new();
     private readonly CancellationTokenSource _closed = new();
     private int _closing;
+
+    // Writers that have announced themselves but not yet left the gate: whoever leaves last owns the flush.
+    private int _writers;
+
+    // Guarded by _writeGate.
+    private bool _unflushed;
+    private bool _dirty;
+    private Task<bool>? _flushing;
+    private ArrayBufferWriter<byte>? _scratch;
+    private Utf8JsonWriter? _json;
 
     public MqttConnection(IDuplexPipe transport, int maxFrameSize)
     {
@@ -32,10 +52,17 @@ internal sealed class MqttConnection
         => _transport.Input.ReadPacketAsync(MaxFrameSize, cancellationToken);
 
     public ValueTask<bool> SendAsync(MqttPacket packet, CancellationToken cancellationToken = default)
-        => WriteAsync(static (output, state) => MqttCodec.Write(output, state.Packet!), new WriteState(packet, null, default), cancellationToken);
+        => WriteAsync(new Frame(packet, null, default), cancellationToken, force: false);
 
     public ValueTask<bool> PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
-        => WriteAsync(static (output, state) => MqttCodec.WritePublish(output, state.Topic!, state.Payload.Span), new WriteState(null, topic, payload), cancellationToken);
+        => WriteAsync(new Frame(null, topic, payload), cancellationToken, force: false);
+
+    /// <summary>
+    /// Publishes a payload that <paramref name="writePayload"/> serialises into this connection's reusable scratch
+    /// writer. A serialisation error propagates to the caller and nothing reaches the wire.
+    /// </summary>
+    public ValueTask<bool> PublishAsync<TArg>(string topic, TArg arg, Action<Utf8JsonWriter, TArg> writePayload, CancellationToken cancellationToken = default)
+        => WriteAsync(new Frame(null, topic, default), cancellationToken, force: false, arg, writePayload);
 
     /// <summary>Sends DISCONNECT (best effort) and completes both pipes.</summary>
     public async ValueTask CloseAsync(bool sendDisconnect)
@@ -47,63 +74,217 @@ internal sealed class MqttConnection
 
         if (sendDisconnect)
         {
-            await WriteCoreAsync(static (output, _) => MqttCodec.Write(output, DisconnectPacket.Instance), default, CancellationToken.None, force: true).ConfigureAwait(false);
+            await WriteAsync(new Frame(DisconnectPacket.Instance, null, default), CancellationToken.None, force: true).ConfigureAwait(false);
         }
 
         await _closed.CancelAsync().ConfigureAwait(false);
-        await _writeLock.WaitAsync().ConfigureAwait(false);
-        try
+        lock (_writeGate)
         {
-            await _transport.Output.CompleteAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeLock.Release();
+            try
+            {
+                _transport.Output.Complete();
+            }
+            catch (Exception ex) when (IsTransportError(ex))
+            {
+                // Already torn down by the transport.
+            }
+
+            _json?.Dispose();
+            _json = null;
+            _scratch = null;
         }
 
         _transport.Input.CancelPendingRead();
     }
 
-    private ValueTask<bool> WriteAsync(Action<IBufferWriter<byte>, WriteState> write, WriteState state, CancellationToken cancellationToken)
+    private ValueTask<bool> WriteAsync(Frame frame, CancellationToken cancellationToken, bool force)
+        => WriteAsync<object?>(frame, cancellationToken, force, null, null);
+
+    private ValueTask<bool> WriteAsync<TArg>(Frame frame, CancellationToken cancellationToken, bool force, TArg arg, Action<Utf8JsonWriter, TArg>? writePayload)
     {
-        if (IsClosed)
+        if (IsClosed && !force)
         {
             return ValueTask.FromResult(false);
         }
 
-        return WriteCoreAsync(write, state, cancellationToken, force: false);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<bool>(cancellationToken);
+        }
+
+        Interlocked.Increment(ref _writers);
+        Task<bool> done;
+        lock (_writeGate)
+        {
+            var written = false;
+            try
+            {
+                if (!IsClosed || force)
+                {
+                    var payload = writePayload is null ? frame.Payload.Span : Serialise(arg, writePayload);
+                    written = TryWriteFrame(frame, payload);
+                }
+            }
+            finally
+            {
+                // Runs also when serialisation threw: earlier writers may have left their flush to this one.
+                done = LeaveGateLocked(written);
+            }
+        }
+
+        if (done.IsCompleted)
+        {
+            return ValueTask.FromResult(done.Result);
+        }
+
+        return new ValueTask<bool>(cancellationToken.CanBeCanceled ? done.WaitAsync(cancellationToken) : done);
     }
 
-    private async ValueTask<bool> WriteCoreAsync(Action<IBufferWriter<byte>, WriteState> write, WriteState state, CancellationToken cancellationToken, bool force)
+    private ReadOnlySpan<byte> Serialise<TArg>(TArg arg, Action<Utf8JsonWriter, TArg> writePayload)
     {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var scratch = _scratch ??= new ArrayBufferWriter<byte>(256);
+        scratch.ResetWrittenCount();
+        var json = _json ??= new Utf8JsonWriter(scratch);
+        json.Reset(scratch);
+        writePayload(json, arg);
+        json.Flush();
+        return scratch.WrittenSpan;
+    }
+
+    private bool TryWriteFrame(Frame frame, ReadOnlySpan<byte> payload)
+    {
         try
         {
-            if (IsClosed && !force)
+            if (frame.Packet is { } packet)
             {
-                return false;
+                MqttCodec.Write(_transport.Output, packet);
+            }
+            else
+            {
+                MqttCodec.WritePublish(_transport.Output, frame.Topic!, payload);
             }
 
-            write(_transport.Output, state);
-            var result = await _transport.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (result.IsCompleted || result.IsCanceled)
-            {
-                MarkBroken();
-                return false;
-            }
-
+            _unflushed = true;
             return true;
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (IsTransportError(ex))
         {
             MarkBroken();
             return false;
         }
         finally
         {
-            _writeLock.Release();
+            if (_scratch is { Capacity: > MaxRetainedScratch })
+            {
+                _json?.Dispose();
+                _json = null;
+                _scratch = null;
+            }
         }
     }
+
+    /// <summary>Leaves the write gate; the last writer out flushes what everyone before it wrote.</summary>
+    private Task<bool> LeaveGateLocked(bool written)
+    {
+        var last = Interlocked.Decrement(ref _writers) == 0;
+        if (_flushing is { } pending)
+        {
+            // A flush waits on back-pressure: it flushes again when it resumes, and the writers wait for that.
+            _dirty |= _unflushed;
+            return written ? pending : Broken;
+        }
+
+        if (!last || !_unflushed)
+        {
+            // Someone queued behind this writer flushes these bytes with theirs.
+            return written ? Flushed : Broken;
+        }
+
+        var flush = StartFlushLocked();
+        return written ? flush : Broken;
+    }
+
+    private Task<bool> StartFlushLocked()
+    {
+        _unflushed = false;
+        ValueTask<FlushResult> flush;
+        try
+        {
+            flush = _transport.Output.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (IsTransportError(ex))
+        {
+            MarkBroken();
+            return Broken;
+        }
+
+        if (flush.IsCompletedSuccessfully)
+        {
+            return Check(flush.Result) ? Flushed : Broken;
+        }
+
+        var task = AwaitFlushAsync(flush);
+        if (!task.IsCompleted)
+        {
+            _flushing = task;
+        }
+
+        return task;
+    }
+
+    private async Task<bool> AwaitFlushAsync(ValueTask<FlushResult> flush)
+    {
+        while (true)
+        {
+            bool ok;
+            try
+            {
+                ok = Check(await flush.ConfigureAwait(false));
+            }
+            catch (Exception ex) when (IsTransportError(ex))
+            {
+                MarkBroken();
+                ok = false;
+            }
+
+            lock (_writeGate)
+            {
+                if (!ok || !_dirty)
+                {
+                    _flushing = null;
+                    _dirty = false;
+                    return ok;
+                }
+
+                _dirty = false;
+                _unflushed = false;
+                try
+                {
+                    flush = _transport.Output.FlushAsync(CancellationToken.None);
+                }
+                catch (Exception ex) when (IsTransportError(ex))
+                {
+                    MarkBroken();
+                    _flushing = null;
+                    return false;
+                }
+            }
+        }
+    }
+
+    private bool Check(FlushResult result)
+    {
+        if (result.IsCompleted || result.IsCanceled)
+        {
+            MarkBroken();
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsTransportError(Exception ex)
+        => ex is IOException or ObjectDisposedException or InvalidOperationException or System.Net.Sockets.SocketException;
 
     private void MarkBroken()
     {
@@ -114,5 +295,5 @@ internal sealed class MqttConnection
         }
     }
 
-    private readonly record struct WriteState(MqttPacket? Packet, string? Topic, ReadOnlyMemory<byte> Payload);
+    private readonly record struct Frame(MqttPacket? Packet, string? Topic, ReadOnlyMemory<byte> Payload);
 }

@@ -7,16 +7,25 @@ namespace Pomelo.Akka.Internal;
 /// <summary>
 /// Requests awaiting a reply. Every entry has an owner (the target peer) and a deadline; it leaves the table exactly
 /// once — on reply, timeout, caller cancellation or the peer's disconnect — and whoever removes it completes it.
+/// Deadlines share one timer, armed for the earliest deadline while the table is not empty; when it fires, a sweep
+/// expires every entry that is due and re-arms it for the next one, so a request costs no timer of its own.
 /// </summary>
 internal sealed class PendingRequestTable
 {
     private readonly ConcurrentDictionary<long, Entry> _entries = new();
     private readonly TimeProvider _time;
+    private readonly Lock _timerGate = new();
+    private readonly ITimer _timer;
     private long _nextId;
+    private int _count;
+
+    // Guarded by _timerGate: the timestamp the timer is armed for, long.MaxValue when disarmed.
+    private long _armedFor = long.MaxValue;
 
     public PendingRequestTable(TimeProvider time)
     {
         _time = time;
+        _timer = time.CreateTimer(static s => ((PendingRequestTable)s!).Sweep(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public int Count => _entries.Count;
@@ -25,12 +34,20 @@ internal sealed class PendingRequestTable
     public (long Id, Task<JsonElement?> Reply) Add(string target, string moduleId, TimeSpan timeout, CancellationToken cancellationToken, object? message = null)
     {
         var id = Interlocked.Increment(ref _nextId);
-        var entry = new Entry(target, moduleId, timeout, message);
+        var deadline = _time.GetTimestamp() + ToTimestampTicks(timeout);
+        var entry = new Entry(this, id, target, moduleId, timeout, deadline, message);
         _entries[id] = entry;
-        entry.Timer = _time.CreateTimer(static s => ((State)s!).Table.Expire(((State)s).Id), new State(this, id), timeout, Timeout.InfiniteTimeSpan);
+        if (Interlocked.Increment(ref _count) == 1 || deadline < Volatile.Read(ref _armedFor))
+        {
+            lock (_timerGate)
+            {
+                ArmLocked(deadline);
+            }
+        }
+
         if (cancellationToken.CanBeCanceled)
         {
-            entry.Cancellation = cancellationToken.Register(static s => ((State)s!).Table.Cancel(((State)s).Id), new State(this, id));
+            entry.Cancellation = cancellationToken.Register(static s => ((Entry)s!).Table.Cancel(((Entry)s).Id), entry);
         }
 
         return (id, entry.Completion.Task);
@@ -39,12 +56,11 @@ internal sealed class PendingRequestTable
     /// <summary>Completes a request with its response, if <paramref name="from"/> is the peer it was sent to.</summary>
     public bool TryComplete(long id, string from, JsonElement? error, JsonElement? body)
     {
-        if (!_entries.TryGetValue(id, out var entry) || entry.Target != from || !_entries.TryRemove(id, out entry))
+        if (!_entries.TryGetValue(id, out var entry) || entry.Target != from || !TryRemove(id, out entry))
         {
             return false;
         }
 
-        entry.Dispose();
         if (error is { } e && e.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
         {
             entry.Completion.TrySetException(new AdminRemoteException(e));
@@ -60,9 +76,8 @@ internal sealed class PendingRequestTable
     /// <summary>Fails a request that could not be sent.</summary>
     public void Fail(long id, Exception error)
     {
-        if (_entries.TryRemove(id, out var entry))
+        if (TryRemove(id, out var entry))
         {
-            entry.Dispose();
             entry.Completion.TrySetException(error);
         }
     }
@@ -73,9 +88,8 @@ internal sealed class PendingRequestTable
         var failed = 0;
         foreach (var (id, entry) in _entries)
         {
-            if (entry.Target == target && _entries.TryRemove(id, out _))
+            if (entry.Target == target && TryRemove(id, out _))
             {
-                entry.Dispose();
                 entry.Completion.TrySetException(error());
                 failed++;
             }
@@ -95,9 +109,8 @@ internal sealed class PendingRequestTable
         var failed = 0;
         for (var i = 0; i < excess.Count - max; i++)
         {
-            if (_entries.TryRemove(excess[i], out var entry))
+            if (TryRemove(excess[i], out var entry))
             {
-                entry.Dispose();
                 entry.Completion.TrySetException(error());
                 failed++;
             }
@@ -106,28 +119,96 @@ internal sealed class PendingRequestTable
         return failed;
     }
 
-    private void Expire(long id)
+    private long ToTimestampTicks(TimeSpan timeout)
+        => timeout == Timeout.InfiniteTimeSpan || timeout >= TimeSpan.FromDays(365)
+            ? long.MaxValue / 4
+            : (long)(timeout.Ticks * ((double)_time.TimestampFrequency / TimeSpan.TicksPerSecond));
+
+    private bool TryRemove(long id, out Entry entry)
     {
-        if (_entries.TryRemove(id, out var entry))
+        if (!_entries.TryRemove(id, out entry!))
         {
-            entry.Dispose();
-            entry.Completion.TrySetException(new AdminRequestTimeoutException(entry.Target, entry.ModuleId, entry.Timeout));
+            return false;
+        }
+
+        entry.Cancellation.Dispose();
+        if (Interlocked.Decrement(ref _count) == 0)
+        {
+            lock (_timerGate)
+            {
+                if (Volatile.Read(ref _count) == 0 && _armedFor != long.MaxValue)
+                {
+                    _armedFor = long.MaxValue;
+                    _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Arms the timer for <paramref name="deadline"/> unless it is already armed for an earlier one.</summary>
+    private void ArmLocked(long deadline)
+    {
+        if (deadline >= _armedFor || Volatile.Read(ref _count) == 0)
+        {
+            return;
+        }
+
+        _armedFor = deadline;
+        var remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+        var dueMs = Math.Max(0, (long)Math.Ceiling(remaining.TotalMilliseconds));
+        _timer.Change(TimeSpan.FromMilliseconds(Math.Min(dueMs, uint.MaxValue - 1L)), Timeout.InfiniteTimeSpan);
+    }
+
+    private void Sweep()
+    {
+        lock (_timerGate)
+        {
+            // Fired: until re-armed below, any Add arms the timer for its own deadline.
+            _armedFor = long.MaxValue;
+        }
+
+        var now = _time.GetTimestamp();
+        var next = long.MaxValue;
+        foreach (var (id, entry) in _entries)
+        {
+            if (entry.Deadline <= now)
+            {
+                if (TryRemove(id, out _))
+                {
+                    entry.Completion.TrySetException(new AdminRequestTimeoutException(entry.Target, entry.ModuleId, entry.Timeout));
+                }
+            }
+            else if (entry.Deadline < next)
+            {
+                next = entry.Deadline;
+            }
+        }
+
+        if (next != long.MaxValue)
+        {
+            lock (_timerGate)
+            {
+                ArmLocked(next);
+            }
         }
     }
 
     private void Cancel(long id)
     {
-        if (_entries.TryRemove(id, out var entry))
+        if (TryRemove(id, out var entry))
         {
-            entry.Dispose();
             entry.Completion.TrySetCanceled();
         }
     }
 
-    private sealed record State(PendingRequestTable Table, long Id);
-
-    private sealed class Entry(string target, string moduleId, TimeSpan timeout, object? message)
+    private sealed class Entry(PendingRequestTable table, long id, string target, string moduleId, TimeSpan timeout, long deadline, object? message)
     {
+        public PendingRequestTable Table { get; } = table;
+
+        public long Id { get; } = id;
+
         public string Target { get; } = target;
 
         public object? Message { get; } = message;
@@ -136,16 +217,11 @@ internal sealed class PendingRequestTable
 
         public TimeSpan Timeout { get; } = timeout;
 
+        /// <summary>Gets the <see cref="TimeProvider.GetTimestamp"/> value at which the request times out.</summary>
+        public long Deadline { get; } = deadline;
+
         public TaskCompletionSource<JsonElement?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public ITimer? Timer { get; set; }
-
         public CancellationTokenRegistration Cancellation { get; set; }
-
-        public void Dispose()
-        {
-            Timer?.Dispose();
-            Cancellation.Dispose();
-        }
     }
 }

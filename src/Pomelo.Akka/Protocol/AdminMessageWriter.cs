@@ -30,6 +30,16 @@ public sealed class AdminMessageWriter
     public void WriteRequest(IBufferWriter<byte> output, long reqId, string moduleId, object? body)
     {
         using var w = new Utf8JsonWriter(output);
+        WriteRequest(w, reqId, moduleId, body);
+    }
+
+    /// <summary>Writes <c>{reqId, moduleId, body}</c>.</summary>
+    /// <param name="w">The JSON writer; the caller flushes it.</param>
+    /// <param name="reqId">The request id.</param>
+    /// <param name="moduleId">The target module.</param>
+    /// <param name="body">The body.</param>
+    internal void WriteRequest(Utf8JsonWriter w, long reqId, string moduleId, object? body)
+    {
         w.WriteStartObject();
         w.WriteNumber("reqId", reqId);
         w.WriteString("moduleId", moduleId);
@@ -45,6 +55,15 @@ public sealed class AdminMessageWriter
     public void WriteNotify(IBufferWriter<byte> output, string moduleId, object? body)
     {
         using var w = new Utf8JsonWriter(output);
+        WriteNotify(w, moduleId, body);
+    }
+
+    /// <summary>Writes <c>{moduleId, body}</c>.</summary>
+    /// <param name="w">The JSON writer; the caller flushes it.</param>
+    /// <param name="moduleId">The target module.</param>
+    /// <param name="body">The body.</param>
+    internal void WriteNotify(Utf8JsonWriter w, string moduleId, object? body)
+    {
         w.WriteStartObject();
         w.WriteString("moduleId", moduleId);
         w.WritePropertyName("body");
@@ -60,6 +79,16 @@ public sealed class AdminMessageWriter
     public void WriteResponse(IBufferWriter<byte> output, long respId, object? error, object? body)
     {
         using var w = new Utf8JsonWriter(output);
+        WriteResponse(w, respId, error, body);
+    }
+
+    /// <summary>Writes <c>{respId, error, body}</c>.</summary>
+    /// <param name="w">The JSON writer; the caller flushes it.</param>
+    /// <param name="respId">The request id answered.</param>
+    /// <param name="error">The error value, or null on success.</param>
+    /// <param name="body">The reply body.</param>
+    internal void WriteResponse(Utf8JsonWriter w, long respId, object? error, object? body)
+    {
         w.WriteStartObject();
         w.WriteNumber("respId", respId);
         w.WritePropertyName("error");
@@ -78,6 +107,17 @@ public sealed class AdminMessageWriter
     public void WriteCommand(IBufferWriter<byte> output, long? reqId, string command, string? moduleId, object? body)
     {
         using var w = new Utf8JsonWriter(output);
+        WriteCommand(w, reqId, command, moduleId, body);
+    }
+
+    /// <summary>Writes <c>{reqId?, command, moduleId, body}</c>.</summary>
+    /// <param name="w">The JSON writer; the caller flushes it.</param>
+    /// <param name="reqId">The request id, or null for a one-way command.</param>
+    /// <param name="command">The command name.</param>
+    /// <param name="moduleId">The module the command is about.</param>
+    /// <param name="body">Extra arguments.</param>
+    internal void WriteCommand(Utf8JsonWriter w, long? reqId, string command, string? moduleId, object? body)
+    {
         w.WriteStartObject();
         if (reqId is { } id)
         {
@@ -97,6 +137,14 @@ public sealed class AdminMessageWriter
     public void WriteRegister(IBufferWriter<byte> output, RegisterRequest request)
     {
         using var w = new Utf8JsonWriter(output);
+        WriteRegister(w, request);
+    }
+
+    /// <summary>Writes a <c>register</c> or <c>reconnect</c> body.</summary>
+    /// <param name="w">The JSON writer; the caller flushes it.</param>
+    /// <param name="request">The registration.</param>
+    internal void WriteRegister(Utf8JsonWriter w, RegisterRequest request)
+    {
         w.WriteStartObject();
         w.WriteString("type", request.Type);
         w.WriteString("id", request.Id);
@@ -131,6 +179,14 @@ public sealed class AdminMessageWriter
     public static void WriteRegisterReply(IBufferWriter<byte> output, RegisterReply reply)
     {
         using var w = new Utf8JsonWriter(output);
+        WriteRegisterReply(w, reply);
+    }
+
+    /// <summary>Writes <c>{code, msg}</c>.</summary>
+    /// <param name="w">The JSON writer; the caller flushes it.</param>
+    /// <param name="reply">The reply.</param>
+    internal static void WriteRegisterReply(Utf8JsonWriter w, RegisterReply reply)
+    {
         w.WriteStartObject();
         w.WriteNumber("code", reply.Code);
         w.WriteString("msg", reply.Msg);

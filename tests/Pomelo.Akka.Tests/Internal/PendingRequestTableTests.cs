@@ -200,4 +200,52 @@ public sealed class PendingRequestTableTests
         Assert.Equal(0, table.Count);
         Assert.Equal(0, _time.ActiveTimerCount);
     }
+
+    [Fact]
+    public void Add_ManyRequests_ShareOneArmedTimer()
+    {
+        var table = new PendingRequestTable(_time);
+
+        for (var i = 0; i < 100; i++)
+        {
+            table.Add("s1", "m", Timeout, CancellationToken.None);
+        }
+
+        Assert.Equal(100, table.Count);
+        Assert.Equal(1, _time.ActiveTimerCount);
+    }
+
+    [Fact]
+    public async Task Add_ShorterDeadlineAfterLonger_ExpiresAtItsOwnDeadlineAndLongerWaits()
+    {
+        var table = new PendingRequestTable(_time);
+        var slow = table.Add("s1", "m", Timeout, CancellationToken.None);
+        var fast = table.Add("s1", "m", TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        await Assert.ThrowsAsync<AdminRequestTimeoutException>(() => fast.Reply.WaitAsync(Wait.Timeout));
+        Assert.False(slow.Reply.IsCompleted);
+        Assert.Equal(1, _time.ActiveTimerCount);
+        _time.Advance(Timeout - TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(1));
+        Assert.False(slow.Reply.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await Assert.ThrowsAsync<AdminRequestTimeoutException>(() => slow.Reply.WaitAsync(Wait.Timeout));
+        Assert.Equal(0, table.Count);
+        Assert.Equal(0, _time.ActiveTimerCount);
+    }
+
+    [Fact]
+    public async Task Add_AfterTableEmptied_ArmsTheTimerAgain()
+    {
+        var table = new PendingRequestTable(_time);
+        var (id, _) = table.Add("s1", "m", Timeout, CancellationToken.None);
+        Assert.True(table.TryComplete(id, "s1", null, null));
+        Assert.Equal(0, _time.ActiveTimerCount);
+
+        var (_, reply) = table.Add("s1", "m", Timeout, CancellationToken.None);
+        _time.Advance(Timeout);
+
+        await Assert.ThrowsAsync<AdminRequestTimeoutException>(() => reply.WaitAsync(Wait.Timeout));
+    }
 }

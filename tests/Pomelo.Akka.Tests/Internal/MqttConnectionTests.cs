@@ -1,0 +1,118 @@
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+using Pomelo.Akka.Internal;
+using Pomelo.Akka.Protocol.Mqtt;
+using Pomelo.Akka.Tests.TestSupport;
+
+namespace Pomelo.Akka.Tests.Internal;
+
+public sealed class MqttConnectionTests
+{
+    private const int MaxFrame = 1 << 20;
+
+    [Fact]
+    public async Task PublishAsync_ConcurrentWriters_EveryFrameArrivesWhole()
+    {
+        var (connection, peer) = Pair(new PipeOptions(useSynchronizationContext: false));
+        const int Writers = 8;
+        const int PerWriter = 500;
+
+        var writes = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < PerWriter; i++)
+            {
+                Assert.True(await connection.PublishAsync("t", (w, i), static (json, a) => json.WriteNumberValue(a.w * 100_000 + a.i)));
+            }
+        })).ToArray();
+
+        var seen = new HashSet<int>();
+        while (seen.Count < Writers * PerWriter)
+        {
+            var outcome = await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+            var publish = Assert.IsType<PublishPacket>(outcome.Packet);
+            Assert.True(seen.Add(int.Parse(Encoding.UTF8.GetString(publish.Payload.Span), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        await Task.WhenAll(writes).WaitAsync(Wait.Timeout);
+        var lastPerWriter = seen.GroupBy(v => v / 100_000).Select(g => g.Count());
+        Assert.All(lastPerWriter, count => Assert.Equal(PerWriter, count));
+    }
+
+    [Fact]
+    public async Task PublishAsync_WhileFlushWaitsOnBackPressure_WaitsForTheNextFlushThatCarriesIt()
+    {
+        var (connection, peer) = Pair(new PipeOptions(pauseWriterThreshold: 64, resumeWriterThreshold: 32, useSynchronizationContext: false));
+
+        var first = connection.PublishAsync("t", new byte[100]).AsTask();
+        Assert.False(first.IsCompleted, "the first flush should wait for the reader");
+        var second = connection.PublishAsync("t", (Key: 7, Pad: 0), static (json, a) => json.WriteNumberValue(a.Key)).AsTask();
+        Assert.False(second.IsCompleted, "a frame written during a pending flush completes when a flush carried it");
+
+        var one = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        var two = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+
+        Assert.Equal(100, one.Payload.Length);
+        Assert.Equal("7", Encoding.UTF8.GetString(two.Payload.Span));
+        Assert.True(await first.WaitAsync(Wait.Timeout));
+        Assert.True(await second.WaitAsync(Wait.Timeout));
+    }
+
+    [Fact]
+    public async Task PublishAsync_PayloadCannotBeSerialised_ThrowsAndNothingReachesTheWire()
+    {
+        var (connection, peer) = Pair(new PipeOptions(useSynchronizationContext: false));
+
+        Assert.Throws<JsonException>(() => connection.PublishAsync("t", 0, static (json, _) =>
+        {
+            json.WriteStartObject();
+            json.WriteString("half", "written");
+            throw new JsonException("cannot serialise");
+        }));
+
+        Assert.False(connection.IsClosed);
+        Assert.True(await connection.PublishAsync("t", 0, static (json, _) => json.WriteStringValue("ok")));
+        var publish = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        Assert.Equal("\"ok\"", Encoding.UTF8.GetString(publish.Payload.Span));
+    }
+
+    [Fact]
+    public async Task SendAsync_PeerStoppedReading_ReturnsFalseAndMarksClosed()
+    {
+        var toPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(new Pipe().Reader, toPeer.Writer), MaxFrame);
+        await toPeer.Reader.CompleteAsync();
+
+        Assert.False(await connection.SendAsync(PingReqPacket.Instance));
+
+        Assert.True(connection.IsClosed);
+        Assert.True(connection.Closed.IsCancellationRequested);
+        Assert.False(await connection.PublishAsync("t", new byte[1]));
+    }
+
+    [Fact]
+    public async Task CloseAsync_SendDisconnect_PeerReadsDisconnectThenEnd()
+    {
+        var (connection, peer) = Pair(new PipeOptions(useSynchronizationContext: false));
+
+        await connection.CloseAsync(sendDisconnect: true);
+
+        Assert.IsType<DisconnectPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        Assert.Null((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        Assert.False(await connection.SendAsync(PingReqPacket.Instance));
+    }
+
+    private static (MqttConnection Connection, MqttConnection Peer) Pair(PipeOptions toPeerOptions)
+    {
+        var toPeer = new Pipe(toPeerOptions);
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        return (new MqttConnection(new Duplex(fromPeer.Reader, toPeer.Writer), MaxFrame), new MqttConnection(new Duplex(toPeer.Reader, fromPeer.Writer), MaxFrame));
+    }
+
+    private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
+    {
+        public PipeReader Input { get; } = input;
+
+        public PipeWriter Output { get; } = output;
+    }
+}
