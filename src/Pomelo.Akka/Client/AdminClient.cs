@@ -22,6 +22,7 @@ public sealed partial class AdminClient : IAsyncDisposable
     private readonly AdminClientOptions _options;
     private readonly AdminMessageWriter _writer = new();
     private readonly PendingRequestTable _pending;
+    private int _ended;
     private readonly ILogger _logger;
     private readonly ITimer? _ping;
     private readonly Task _reader;
@@ -89,7 +90,11 @@ public sealed partial class AdminClient : IAsyncDisposable
     public Task<JsonElement?> RequestAsync(string moduleId, object? body, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var (id, reply) = _pending.Add(MasterPeer, moduleId, timeout ?? _options.RequestTimeout, cancellationToken);
-        _ = SendAsync(id, (w, b) => _writer.WriteRequest(b, id, moduleId, body));
+        if (!FailIfEnded(id))
+        {
+            _ = SendAsync(id, () => _connection.Mqtt.SendRequestAsync(_writer, AdminTopics.Client, id, moduleId, body));
+        }
+
         return reply;
     }
 
@@ -103,7 +108,11 @@ public sealed partial class AdminClient : IAsyncDisposable
     public Task<JsonElement?> CommandAsync(string command, string? moduleId = null, object? body = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var (id, reply) = _pending.Add(MasterPeer, moduleId ?? command, timeout ?? _options.RequestTimeout, cancellationToken);
-        _ = SendAsync(id, (w, b) => _writer.WriteCommand(b, id, command, moduleId, body));
+        if (!FailIfEnded(id))
+        {
+            _ = SendAsync(id, () => _connection.Mqtt.SendCommandAsync(_writer, AdminTopics.Client, id, command, moduleId, body));
+        }
+
         return reply;
     }
 
@@ -129,13 +138,27 @@ public sealed partial class AdminClient : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task SendAsync(long id, Action<AdminMessageWriter, System.Buffers.ArrayBufferWriter<byte>> write)
+    /// <summary>
+    /// Fails a request added after the connection ended at once (instead of at its deadline). The read loop marks the
+    /// end before it fails what is pending, and this reads the mark after the add, so every request is failed by one
+    /// of the two.
+    /// </summary>
+    private bool FailIfEnded(long id)
+    {
+        if (Volatile.Read(ref _ended) == 0)
+        {
+            return false;
+        }
+
+        _pending.Fail(id, new PeerDisconnectedException(MasterPeer));
+        return true;
+    }
+
+    private async Task SendAsync(long id, Func<ValueTask<bool>> send)
     {
         try
         {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-            write(_writer, buffer);
-            if (!await _connection.Mqtt.PublishAsync(AdminTopics.Client, buffer.WrittenMemory).ConfigureAwait(false))
+            if (!await send().ConfigureAwait(false))
             {
                 _pending.Fail(id, new PeerDisconnectedException(MasterPeer));
             }
@@ -185,6 +208,7 @@ public sealed partial class AdminClient : IAsyncDisposable
         }
         finally
         {
+            Interlocked.Exchange(ref _ended, 1);
             _pending.FailAll(MasterPeer, static () => new PeerDisconnectedException(MasterPeer));
         }
     }

@@ -1,0 +1,43 @@
+using Pomelo.Akka.Errors;
+using Pomelo.Akka.Modules.Console;
+using Pomelo.Akka.Tests.TestSupport;
+
+namespace Pomelo.Akka.Tests.Client;
+
+public sealed class AdminClientTests
+{
+    [Fact]
+    public async Task RequestAsync_AfterTheMasterWentAway_FailsAtOnce_NotAtItsDeadline()
+    {
+        var master = await TestCluster.StartMasterAsync();
+        await using var client = await TestCluster.ConnectClientAsync(master.Port);
+        Assert.NotNull(await client.RequestAsync(ConsoleModule.Id, new { signal = "list" }));
+
+        await master.DisposeAsync();
+        await Eventually.TrueAsync(() => !client.IsConnected, "the client saw the master leave");
+
+        // The configured deadline is far beyond the wait: only an immediate failure passes.
+        var request = client.RequestAsync(ConsoleModule.Id, new { signal = "list" }, TimeSpan.FromMinutes(5));
+        var command = client.CommandAsync("list", timeout: TimeSpan.FromMinutes(5));
+        await Assert.ThrowsAsync<PeerDisconnectedException>(() => request.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAsync<PeerDisconnectedException>(() => command.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task RequestAsync_WithABodyThatCannotBeSerialised_FailsThatRequest_AndTheClientGoesOn()
+    {
+        await using var master = await TestCluster.StartMasterAsync();
+        await using var client = await TestCluster.ConnectClientAsync(master.Port);
+
+        var bad = client.RequestAsync(ConsoleModule.Id, new { signal = "list", self = new Loop() });
+
+        var error = await Assert.ThrowsAsync<AdminRequestException>(() => bad.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.StartsWith("request could not be sent", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(await client.RequestAsync(ConsoleModule.Id, new { signal = "list" }));
+    }
+
+    private sealed class Loop
+    {
+        public Loop Self => this;
+    }
+}
