@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,9 @@ namespace Pomelo.Akka.Cluster;
 /// </summary>
 public sealed partial class ClusterMembership : IAsyncDisposable
 {
-    private readonly Dictionary<string, MemberEntry> _members = new(StringComparer.Ordinal);
+    // Changed only under _gate (so events keep their order); read without it by Heartbeat, which runs once a second
+    // per member on every connection's read loop and must not contend on one global lock.
+    private readonly ConcurrentDictionary<string, MemberEntry> _members = new(StringComparer.Ordinal);
     private readonly List<MemberEventSubscription> _subscribers = [];
     private readonly Lock _gate = new();
     private readonly MembershipOptions _options;
@@ -60,6 +63,11 @@ public sealed partial class ClusterMembership : IAsyncDisposable
             return _members.TryGetValue(id, out var e) ? e.Member : null;
         }
     }
+
+    /// <summary>A copy of a member's heartbeat history (for tests and diagnostics), or null when it is not a member.</summary>
+    /// <param name="id">The server id.</param>
+    /// <returns>The history, or null.</returns>
+    internal HeartbeatHistory? HistoryOf(string id) => _members.TryGetValue(id, out var e) ? e.Detector.History : null;
 
     /// <summary>Subscribes to membership events (all topics).</summary>
     /// <param name="handler">Called for each event, in order, on the subscription's own loop.</param>
@@ -137,15 +145,14 @@ public sealed partial class ClusterMembership : IAsyncDisposable
         }
     }
 
-    /// <summary>Any frame from the member's current connection is a heartbeat.</summary>
+    /// <summary>Any frame from the member's current connection is a heartbeat. Takes no membership-wide lock.</summary>
     internal void Heartbeat(string id, long incarnation)
     {
-        lock (_gate)
+        // A racing Join of a newer incarnation may replace the entry meanwhile; the heartbeat then lands on the old
+        // detector, which is dropped with its entry, just as if it had arrived a moment earlier.
+        if (_members.TryGetValue(id, out var entry) && entry.Member.Incarnation == incarnation)
         {
-            if (_members.TryGetValue(id, out var entry) && entry.Member.Incarnation == incarnation)
-            {
-                entry.Detector.Heartbeat();
-            }
+            entry.Detector.Heartbeat();
         }
     }
 
@@ -186,11 +193,13 @@ public sealed partial class ClusterMembership : IAsyncDisposable
     /// <summary>Runs one reachability check now (also run on the check timer).</summary>
     internal void CheckReachability()
     {
-        List<MemberEntry> removed = [];
+        List<MemberEntry>? removed = null;
         lock (_gate)
         {
             var now = _time.GetTimestamp();
-            foreach (var entry in _members.Values.ToList())
+
+            // Enumerating the concurrent dictionary takes no snapshot and tolerates the removals made in the loop.
+            foreach (var (_, entry) in _members)
             {
                 switch (entry.Member.Status)
                 {
@@ -204,10 +213,15 @@ public sealed partial class ClusterMembership : IAsyncDisposable
                         break;
                     case MemberStatus.Unreachable when _time.GetElapsedTime(entry.UnreachableAt, now) > _options.RemovalMargin:
                         Remove(entry, MemberStatus.Unreachable);
-                        removed.Add(entry);
+                        (removed ??= []).Add(entry);
                         break;
                 }
             }
+        }
+
+        if (removed is null)
+        {
+            return;
         }
 
         foreach (var entry in removed.Where(e => e.Connected))
@@ -226,7 +240,7 @@ public sealed partial class ClusterMembership : IAsyncDisposable
 
     private void Remove(MemberEntry entry, MemberStatus previous)
     {
-        _members.Remove(entry.Member.Id);
+        _members.TryRemove(entry.Member.Id, out _);
         entry.Member = entry.Member with { Status = MemberStatus.Removed, Since = _time.GetUtcNow() };
         LogRemoved(_logger, entry.Member.Id, entry.Member.Incarnation, previous);
         Publish(new MemberRemoved(entry.Member, previous));

@@ -1,6 +1,9 @@
 namespace Pomelo.Akka.Cluster;
 
-/// <summary>The master's mutable bookkeeping of one member, guarded by the membership lock.</summary>
+/// <summary>
+/// The master's mutable bookkeeping of one member, changed under the membership lock; heartbeats read
+/// <see cref="Member"/> (a reference, replaced whole) and feed <see cref="Detector"/> (thread-safe) without it.
+/// </summary>
 internal sealed class MemberEntry(Member member, PhiAccrualFailureDetector detector, Func<ValueTask> close)
 {
     public Member Member { get; set; } = member;

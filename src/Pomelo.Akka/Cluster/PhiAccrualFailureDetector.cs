@@ -18,19 +18,23 @@ namespace Pomelo.Akka.Cluster;
 /// the normal distribution.
 /// </para>
 /// <para>
-/// Thread-safe and lock-free, as in Akka: all state lives in one immutable object that <see cref="Heartbeat"/> and
-/// <see cref="Reset"/> replace with <see cref="Interlocked.CompareExchange{T}(ref T, T, T)"/>, retrying when another
-/// thread won the race; readers see a consistent snapshot. Time comes only from the injected <see cref="TimeProvider"/>.
+/// Thread-safe. Akka swaps an immutable state (a new history per heartbeat) by compare-and-swap; here the state is a
+/// mutable ring (<see cref="HeartbeatHistory"/>, 4 bytes a sample, no allocation per heartbeat) guarded by this
+/// detector's own monitor, held only for a few arithmetic operations, so heartbeats of different peers never contend
+/// and readers see a consistent snapshot. Time comes only from the injected <see cref="TimeProvider"/>.
 /// </para>
 /// </remarks>
 public sealed class PhiAccrualFailureDetector
 {
     private readonly TimeProvider _timeProvider;
-    private readonly PhiAccrualState _initialState;
     private readonly double _acceptablePauseMs;
     private readonly double _minStdDeviationMs;
     private readonly double _firstIntervalMs;
-    private PhiAccrualState _state;
+
+    // Guarded by locking _history itself (a private object never exposed), which saves a lock object per member.
+    private readonly HeartbeatHistory _history;
+    private long _lastTimestamp;
+    private bool _monitoring;
 
     /// <summary>Creates a detector; the options are validated and copied, so later changes to them have no effect.</summary>
     /// <param name="options">The settings.</param>
@@ -46,64 +50,98 @@ public sealed class PhiAccrualFailureDetector
         _acceptablePauseMs = options.AcceptableHeartbeatPause.TotalMilliseconds;
         _minStdDeviationMs = options.MinStdDeviation.TotalMilliseconds;
         _firstIntervalMs = options.HeartbeatInterval.TotalMilliseconds;
-        _initialState = new PhiAccrualState(HeartbeatHistory.Empty(options.MaxSampleSize), null);
-        _state = _initialState;
+        _history = HeartbeatHistory.Empty(options.MaxSampleSize);
     }
 
     /// <summary>The phi value at and above which the peer counts as unavailable.</summary>
     public double Threshold { get; }
 
     /// <summary>The suspicion level now: 0 before the first heartbeat, growing while no heartbeat arrives.</summary>
-    public double Phi => PhiAt(Volatile.Read(ref _state), _timeProvider.GetTimestamp());
+    public double Phi
+    {
+        get
+        {
+            lock (_history)
+            {
+                return PhiAt(_timeProvider.GetTimestamp());
+            }
+        }
+    }
 
     /// <summary>Whether the peer counts as alive now: <see cref="Phi"/> is below the threshold (true before the first heartbeat).</summary>
     public bool IsAvailable => Phi < Threshold;
 
     /// <summary>Whether a heartbeat has been seen since creation or the last <see cref="Reset"/>.</summary>
-    public bool IsMonitoring => Volatile.Read(ref _state).LastTimestamp is not null;
-
-    /// <summary>The time since the last heartbeat, or <see cref="TimeSpan.Zero"/> before the first.</summary>
-    public TimeSpan SinceLastHeartbeat =>
-        Volatile.Read(ref _state).LastTimestamp is { } last ? _timeProvider.GetElapsedTime(last) : TimeSpan.Zero;
-
-    /// <summary>The current interval history (for tests and diagnostics).</summary>
-    internal HeartbeatHistory History => Volatile.Read(ref _state).History;
-
-    /// <summary>The standard deviation phi is computed with now, in milliseconds: the history's, floored at the minimum.</summary>
-    internal double EffectiveStdDeviationMs => EnsureValidStdDeviation(History.StdDeviation);
-
-    /// <summary>Records a heartbeat arriving now. Thread-safe.</summary>
-    public void Heartbeat()
+    public bool IsMonitoring
     {
-        while (true)
+        get
         {
-            // Read the state before the clock, so a state installed by another thread never has a later timestamp.
-            var oldState = Volatile.Read(ref _state);
-            var timestamp = _timeProvider.GetTimestamp();
-            HeartbeatHistory history;
-            if (oldState.LastTimestamp is not { } last)
+            lock (_history)
             {
-                history = FirstHeartbeat(oldState.History);
-            }
-            else if (PhiAt(oldState, timestamp) < Threshold)
-            {
-                history = oldState.History.Add(_timeProvider.GetElapsedTime(last, timestamp).TotalMilliseconds);
-            }
-            else
-            {
-                history = oldState.History;
-            }
-
-            var newState = new PhiAccrualState(history, timestamp);
-            if (ReferenceEquals(Interlocked.CompareExchange(ref _state, newState, oldState), oldState))
-            {
-                return;
+                return _monitoring;
             }
         }
     }
 
+    /// <summary>The time since the last heartbeat, or <see cref="TimeSpan.Zero"/> before the first.</summary>
+    public TimeSpan SinceLastHeartbeat
+    {
+        get
+        {
+            lock (_history)
+            {
+                return _monitoring ? _timeProvider.GetElapsedTime(_lastTimestamp) : TimeSpan.Zero;
+            }
+        }
+    }
+
+    /// <summary>A copy of the current interval history (for tests and diagnostics).</summary>
+    internal HeartbeatHistory History
+    {
+        get
+        {
+            lock (_history)
+            {
+                return _history.Clone();
+            }
+        }
+    }
+
+    /// <summary>The standard deviation phi is computed with now, in milliseconds: the history's, floored at the minimum.</summary>
+    internal double EffectiveStdDeviationMs => EnsureValidStdDeviation(History.StdDeviation);
+
+    /// <summary>Records a heartbeat arriving now. Thread-safe; never allocates once the ring has grown.</summary>
+    public void Heartbeat()
+    {
+        lock (_history)
+        {
+            // The clock is read under the lock, so timestamps are recorded in order and no interval is negative.
+            var timestamp = _timeProvider.GetTimestamp();
+            if (!_monitoring)
+            {
+                var stdDeviation = _firstIntervalMs / 4;
+                _history.Add(_firstIntervalMs - stdDeviation).Add(_firstIntervalMs + stdDeviation);
+            }
+            else if (PhiAt(timestamp) < Threshold)
+            {
+                _history.Add(_timeProvider.GetElapsedTime(_lastTimestamp, timestamp).TotalMilliseconds);
+            }
+
+            _lastTimestamp = timestamp;
+            _monitoring = true;
+        }
+    }
+
     /// <summary>Forgets every heartbeat, as for a peer that re-registered; the detector is then as newly created.</summary>
-    public void Reset() => Volatile.Write(ref _state, _initialState);
+    public void Reset()
+    {
+        lock (_history)
+        {
+            _history.Clear();
+            _monitoring = false;
+            _lastTimestamp = 0;
+        }
+    }
 
     /// <summary>
     /// Akka's approximation of phi: −log10 of the probability that a heartbeat arrives later than
@@ -121,23 +159,18 @@ public sealed class PhiAccrualFailureDetector
         return timeDiff > mean ? -Math.Log10(e / (1.0 + e)) : -Math.Log10(1.0 - (1.0 / (1.0 + e)));
     }
 
-    private double PhiAt(PhiAccrualState state, long timestamp)
+    // Called with the lock held.
+    private double PhiAt(long timestamp)
     {
-        if (state.LastTimestamp is not { } last)
+        if (!_monitoring)
         {
             return 0.0;
         }
 
-        var timeDiff = _timeProvider.GetElapsedTime(last, timestamp).TotalMilliseconds;
-        var mean = state.History.Mean + _acceptablePauseMs;
-        return CalculatePhi(timeDiff, mean, EnsureValidStdDeviation(state.History.StdDeviation));
+        var timeDiff = _timeProvider.GetElapsedTime(_lastTimestamp, timestamp).TotalMilliseconds;
+        var mean = _history.Mean + _acceptablePauseMs;
+        return CalculatePhi(timeDiff, mean, EnsureValidStdDeviation(_history.StdDeviation));
     }
 
     private double EnsureValidStdDeviation(double stdDeviation) => Math.Max(stdDeviation, _minStdDeviationMs);
-
-    private HeartbeatHistory FirstHeartbeat(HeartbeatHistory empty)
-    {
-        var stdDeviation = _firstIntervalMs / 4;
-        return empty.Add(_firstIntervalMs - stdDeviation).Add(_firstIntervalMs + stdDeviation);
-    }
 }

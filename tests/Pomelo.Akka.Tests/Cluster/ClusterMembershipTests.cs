@@ -180,6 +180,54 @@ public sealed class ClusterMembershipTests : IAsyncLifetime
         Assert.Single(replay, e => e is MemberRemoved { PreviousStatus: MemberStatus.Removed });
     }
 
+    [Fact]
+    public void Heartbeat_ConcurrentFromManyThreadsForManyMembers_LosesNoSample()
+    {
+        const int Members = 50;
+        const int Threads = 8;
+        const int PerThread = 100;
+        for (var m = 0; m < Members; m++)
+        {
+            Join($"area-{m}", 1);
+        }
+
+        using var start = new Barrier(Threads + 1);
+        var writers = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < PerThread; i++)
+            {
+                for (var m = 0; m < Members; m++)
+                {
+                    _membership.Heartbeat($"area-{(m + t) % Members}", 1);
+                }
+            }
+        })).ToArray();
+        foreach (var writer in writers)
+        {
+            writer.Start();
+        }
+
+        start.SignalAndWait();
+        while (writers.Any(w => w.IsAlive))
+        {
+            _membership.CheckReachability();
+        }
+
+        foreach (var writer in writers)
+        {
+            writer.Join();
+        }
+
+        for (var m = 0; m < Members; m++)
+        {
+            var history = _membership.HistoryOf($"area-{m}")!;
+            Assert.Equal(2 + (Threads * PerThread), history.Count);
+            Assert.Equal(2000.0, history.IntervalSum);
+            Assert.Equal(MemberStatus.Up, _membership.Find($"area-{m}")!.Status);
+        }
+    }
+
     private void Join(string id, long incarnation)
         => _membership.Join(id, "area", 1, null, incarnation, IPAddress.Loopback, () =>
         {
