@@ -15,6 +15,7 @@ namespace Pomelo.Akka.Master;
 /// Decides registrations. Register and reconnect run the same auth: a monitor needs its type's token (the master's
 /// own monitor a per-process secret); a token-less pomelo reconnect is accepted only as the resumption of a session
 /// that authenticated from the same address within the resume margin; a client needs a valid user and password.
+/// Registrations of different ids never wait for each other (no lock is held across the register reply's flush).
 /// </summary>
 internal sealed partial class MasterRegistrar
 {
@@ -26,7 +27,8 @@ internal sealed partial class MasterRegistrar
     private readonly byte[] _selfToken;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _registerLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, byte> _monitorsRegistering = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _clientsRegistering = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Resumable> _resumable = new(StringComparer.Ordinal);
 
     public MasterRegistrar(MasterAgent agent, AdminAuthenticator auth, string selfToken, ILoggerFactory loggerFactory)
@@ -92,7 +94,13 @@ internal sealed partial class MasterRegistrar
             return await RefuseAsync(mqtt, replyTopic, ProtocolCodes.ServerAuthFailed).ConfigureAwait(false);
         }
 
-        await _registerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Registrations of different ids run in parallel; one of the same id at a time (a second one in flight is a duplicate).
+        if (!_monitorsRegistering.TryAdd(request.Id, 0))
+        {
+            LogDuplicate(_logger, request.Id, remote.ToString());
+            return await RefuseAsync(mqtt, replyTopic, ProtocolCodes.IdRegistered(request.Id)).ConfigureAwait(false);
+        }
+
         try
         {
             if (_agent.TryGetSession(request.Id, out var existing))
@@ -117,7 +125,7 @@ internal sealed partial class MasterRegistrar
         }
         finally
         {
-            _registerLock.Release();
+            _monitorsRegistering.TryRemove(request.Id, out _);
         }
     }
 
@@ -139,7 +147,12 @@ internal sealed partial class MasterRegistrar
             return await RefuseAsync(mqtt, AdminTopics.Register, result.IsLockedOut ? ProtocolCodes.TooManyFailures : ProtocolCodes.ClientAuthFailed).ConfigureAwait(false);
         }
 
-        await _registerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!_clientsRegistering.TryAdd(request.Id, 0))
+        {
+            LogDuplicate(_logger, request.Id, remote.ToString());
+            return await RefuseAsync(mqtt, AdminTopics.Register, ProtocolCodes.IdRegistered(request.Id)).ConfigureAwait(false);
+        }
+
         try
         {
             if (_agent.IsClientRegistered(request.Id))
@@ -157,7 +170,7 @@ internal sealed partial class MasterRegistrar
         }
         finally
         {
-            _registerLock.Release();
+            _clientsRegistering.TryRemove(request.Id, out _);
         }
     }
 
