@@ -37,6 +37,19 @@ internal sealed class MqttConnection
     public ValueTask<bool> PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
         => WriteAsync(static (output, state) => MqttCodec.WritePublish(output, state.Topic!, state.Payload.Span), new WriteState(null, topic, payload), cancellationToken);
 
+    /// <summary>Writes several PUBLISH frames on one topic in order with a single flush (a batch for one peer).</summary>
+    public ValueTask<bool> PublishManyAsync(string topic, IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken = default)
+        => WriteAsync(
+            static (output, state) =>
+            {
+                foreach (var payload in state.Payloads!)
+                {
+                    MqttCodec.WritePublish(output, state.Topic!, payload.Span);
+                }
+            },
+            new WriteState(null, topic, default, payloads),
+            cancellationToken);
+
     /// <summary>Sends DISCONNECT (best effort) and completes both pipes.</summary>
     public async ValueTask CloseAsync(bool sendDisconnect)
     {
@@ -114,5 +127,5 @@ internal sealed class MqttConnection
         }
     }
 
-    private readonly record struct WriteState(MqttPacket? Packet, string? Topic, ReadOnlyMemory<byte> Payload);
+    private readonly record struct WriteState(MqttPacket? Packet, string? Topic, ReadOnlyMemory<byte> Payload, IReadOnlyList<ReadOnlyMemory<byte>>? Payloads = null);
 }

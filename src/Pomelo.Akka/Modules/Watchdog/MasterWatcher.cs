@@ -27,8 +27,8 @@ public sealed partial class MasterWatcher : IMasterHandler, IStartableModule, IA
     /// <summary>The longest an addition waits for others to be coalesced with it.</summary>
     public static readonly TimeSpan MaxCoalesceDelay = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How long a broadcast waits for slow listeners before the next one starts (their sends stay in order).</summary>
-    public static readonly TimeSpan MaxSendWait = TimeSpan.FromMilliseconds(200);
+    /// <summary>How long a listener may take to acknowledge a batch before it is sent the next one anyway.</summary>
+    public static readonly TimeSpan BatchReplyTimeout = TimeSpan.FromSeconds(10);
 
     private readonly MasterConsoleService? _console;
     private readonly HashSet<string> _expected;
@@ -62,7 +62,10 @@ public sealed partial class MasterWatcher : IMasterHandler, IStartableModule, IA
         if (_console?.Agent is MasterAgent agent && _subscription is null)
         {
             _subscription = agent.Membership.Subscribe(OnMemberEvent, initialStateAsEvents: true);
-            var sender = new WatchdogSender(id => agent.TryGetSession(id, out var session) ? session.Connection : null);
+            var sender = new WatchdogSender(
+                id => agent.TryGetSession(id, out var session) ? session.Connection : null,
+                (id, body) => agent.RequestAsync(id, MonitorWatcher.Id, body, BatchReplyTimeout),
+                () => _wake.Writer.TryWrite(true));
             _loop = Task.Run(() => BroadcastLoopAsync(sender, _stopping.Token), CancellationToken.None);
         }
 
@@ -144,18 +147,12 @@ public sealed partial class MasterWatcher : IMasterHandler, IStartableModule, IA
             try
             {
                 await CoalesceAsync(cancellationToken).ConfigureAwait(false);
-                var sends = _state.TakeBatch();
-                if (sends.Count == 0)
+                var sends = _state.TakeBatch(sender.IsBusy);
+                if (sends.Count > 0)
                 {
-                    continue;
+                    var busy = sender.Send(sends);
+                    LogBroadcast(_logger, sends.Count, sends.Sum(s => s.Count), busy);
                 }
-
-                LogBroadcast(_logger, sends.Count, sends.Sum(s => s.Payloads.Count));
-                await sender.SendAsync(sends).WaitAsync(MaxSendWait, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                LogSlowListeners(_logger, sender.InFlight);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -200,15 +197,12 @@ public sealed partial class MasterWatcher : IMasterHandler, IStartableModule, IA
         }
     }
 
-    [LoggerMessage(6100, LogLevel.Debug, "Watchdog broadcast to {Listeners} servers, {Messages} messages")]
-    private static partial void LogBroadcast(ILogger logger, int listeners, int messages);
+    [LoggerMessage(6100, LogLevel.Debug, "Watchdog broadcast to {Listeners} servers, {Messages} messages; {Busy} listeners still sending")]
+    private static partial void LogBroadcast(ILogger logger, int listeners, int messages, int busy);
 
     [LoggerMessage(6101, LogLevel.Information, "All {Count} expected servers started; broadcasting startOver")]
     private static partial void LogStartOver(ILogger logger, int count);
 
     [LoggerMessage(6102, LogLevel.Error, "Watchdog broadcast failed")]
     private static partial void LogBroadcastFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(6103, LogLevel.Debug, "Watchdog broadcast: {Listeners} slow listeners still sending; the next batch follows them in order")]
-    private static partial void LogSlowListeners(ILogger logger, int listeners);
 }

@@ -5,8 +5,8 @@ using Pomelo.Akka.Cluster;
 namespace Pomelo.Akka.Modules.Watchdog;
 
 /// <summary>
-/// Serialises the master watchdog's messages once, as the complete <c>{moduleId, body}</c> notify envelope for the
-/// monitors' <c>__monitorwatcher__</c>, so one broadcast sends the same bytes to every listener. Bodies are pomelo's:
+/// Serialises the master watchdog's messages once — bodies, and the complete <c>{moduleId, body}</c> notify envelope
+/// for the monitors' <c>__monitorwatcher__</c> — so one broadcast sends the same bytes to every listener. Bodies are pomelo's:
 /// addServer <c>{server}</c>, removeServer <c>{id}</c> (plus our incarnation), replaceServer <c>{servers}</c>, startOver.
 /// </summary>
 internal static class WatchdogPayloads
@@ -77,50 +77,64 @@ internal static class WatchdogPayloads
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The addServer notify.</summary>
+    /// <summary>The addServer body.</summary>
     /// <param name="info">The server's serialised info.</param>
-    /// <returns>The envelope.</returns>
-    public static byte[] AddServer(byte[] info) => Envelope(WatchdogActions.AddServer, static (w, info) =>
+    /// <returns>The body.</returns>
+    public static byte[] AddServer(byte[] info) => Body(WatchdogActions.AddServer, static (w, info) =>
     {
         w.WritePropertyName("server");
         w.WriteRawValue(info, skipInputValidation: true);
     }, info);
 
-    /// <summary>The removeServer notify.</summary>
+    /// <summary>The removeServer body.</summary>
     /// <param name="id">The server removed.</param>
     /// <param name="incarnation">Its incarnation, so a stale remove never drops a newer one.</param>
-    /// <returns>The envelope.</returns>
-    public static byte[] RemoveServer(string id, long incarnation) => Envelope(WatchdogActions.RemoveServer, static (w, s) =>
+    /// <returns>The body.</returns>
+    public static byte[] RemoveServer(string id, long incarnation) => Body(WatchdogActions.RemoveServer, static (w, s) =>
     {
         w.WriteString("id", s.id);
         w.WriteNumber("incarnation", s.incarnation);
     }, (id, incarnation));
 
-    /// <summary>The replaceServer notify.</summary>
+    /// <summary>The replaceServer body.</summary>
     /// <param name="map">The serialised full map.</param>
-    /// <returns>The envelope.</returns>
-    public static byte[] ReplaceServer(byte[] map) => Envelope(WatchdogActions.ReplaceServer, static (w, map) =>
+    /// <returns>The body.</returns>
+    public static byte[] ReplaceServer(byte[] map) => Body(WatchdogActions.ReplaceServer, static (w, map) =>
     {
         w.WritePropertyName("servers");
         w.WriteRawValue(map, skipInputValidation: true);
     }, map);
 
-    /// <summary>The startOver notify.</summary>
-    /// <returns>The envelope.</returns>
-    public static byte[] StartOver() => Envelope(WatchdogActions.StartOver, static (_, _) => { }, 0);
+    /// <summary>The startOver body.</summary>
+    /// <returns>The body.</returns>
+    public static byte[] StartOver() => Body(WatchdogActions.StartOver, static (_, _) => { }, 0);
 
-    private static byte[] Envelope<TState>(string action, Action<Utf8JsonWriter, TState> writeFields, TState state)
+    /// <summary>Wraps a body in the notify envelope <c>{moduleId: "__monitorwatcher__", body}</c>.</summary>
+    /// <param name="body">The serialised body.</param>
+    /// <returns>The envelope.</returns>
+    public static byte[] Notify(byte[] body)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = new ArrayBufferWriter<byte>(body.Length + 64);
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
             w.WriteString("moduleId", MonitorWatcher.Id);
             w.WritePropertyName("body");
+            w.WriteRawValue(body, skipInputValidation: true);
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] Body<TState>(string action, Action<Utf8JsonWriter, TState> writeFields, TState state)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
             w.WriteStartObject();
             w.WriteString("action", action);
             writeFields(w, state);
-            w.WriteEndObject();
             w.WriteEndObject();
         }
 

@@ -4,22 +4,42 @@ using Pomelo.Akka.Protocol;
 namespace Pomelo.Akka.Modules.Watchdog;
 
 /// <summary>
-/// Sends the watchdog's batches: every listener's envelopes in order, each listener after its previous batch (a slow
-/// listener delays only itself), completing synchronously when the sockets take the bytes at once.
+/// Sends the watchdog's batches with flow control: each listener's notifies in one write and one flush, then its last
+/// change as a request; the listener is busy until that request is answered (it has then applied the whole batch),
+/// so no listener is ever sent more than it can take in — <see cref="IsBusy"/> tells the state to keep its changes
+/// for the next batch. Used by one broadcast loop; not thread-safe otherwise.
 /// </summary>
-internal sealed class WatchdogSender(Func<string, MqttConnection?> connectionOf)
+/// <param name="connectionOf">Finds a listener's connection.</param>
+/// <param name="request">Sends a request to a listener's <c>__monitorwatcher__</c> with the given body.</param>
+/// <param name="onIdle">Called when a listener's batch is done (answered, failed or timed out).</param>
+internal sealed class WatchdogSender(Func<string, MqttConnection?> connectionOf, Func<string, RawJson, Task> request, Action onIdle)
 {
-    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
 
-    /// <summary>Gets how many listeners still have sends in flight.</summary>
-    public int InFlight => _tails.Count;
-
-    /// <summary>Starts one batch; not thread-safe (one broadcast loop calls it).</summary>
-    /// <param name="sends">What each listener must be sent.</param>
-    /// <returns>A task that completes when every send of this batch is done.</returns>
-    public Task SendAsync(IReadOnlyList<WatchdogSend> sends)
+    /// <summary>Gets whether a listener's previous batch is still unanswered.</summary>
+    /// <param name="serverId">The listener.</param>
+    /// <returns>True when busy.</returns>
+    public bool IsBusy(string serverId)
     {
-        List<Task>? pending = null;
+        if (!_inFlight.TryGetValue(serverId, out var task))
+        {
+            return false;
+        }
+
+        if (!task.IsCompleted)
+        {
+            return true;
+        }
+
+        _inFlight.Remove(serverId);
+        return false;
+    }
+
+    /// <summary>Starts one batch.</summary>
+    /// <param name="sends">What each listener must be sent.</param>
+    /// <returns>How many listeners have a batch unanswered.</returns>
+    public int Send(IReadOnlyList<WatchdogSend> sends)
+    {
         foreach (var send in sends)
         {
             if (connectionOf(send.ServerId) is not { } connection)
@@ -27,85 +47,41 @@ internal sealed class WatchdogSender(Func<string, MqttConnection?> connectionOf)
                 continue;
             }
 
-            var task = _tails.TryGetValue(send.ServerId, out var previous) && !previous.IsCompleted
-                ? SendAfterAsync(previous, connection, send.Payloads)
-                : SendFrom(connection, send.Payloads);
-            if (task.IsCompleted)
+            if (send.Notifies.Count > 0)
             {
-                _tails.Remove(send.ServerId);
+                // Queued on the connection before the request below, so the request's reply comes after them.
+                var sent = connection.PublishManyAsync(AdminTopics.Monitor, send.Notifies);
+                if (sent.IsCompleted)
+                {
+                    sent.GetAwaiter().GetResult();
+                }
+                else
+                {
+                    _ = sent.AsTask();
+                }
+            }
+
+            var reply = request(send.ServerId, new RawJson(send.Last));
+            if (reply.IsCompleted)
+            {
+                _ = reply.Exception;
             }
             else
             {
-                _tails[send.ServerId] = task;
-                (pending ??= []).Add(task);
+                _inFlight[send.ServerId] = reply;
+                _ = reply.ContinueWith(
+                    static (t, s) =>
+                    {
+                        _ = t.Exception;
+                        ((Action)s!)();
+                    },
+                    onIdle,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
             }
         }
 
-        if (_tails.Count > (pending?.Count ?? 0))
-        {
-            foreach (var (id, tail) in _tails.Where(t => t.Value.IsCompleted).ToList())
-            {
-                _tails.Remove(id);
-            }
-        }
-
-        return pending is null ? Task.CompletedTask : Task.WhenAll(pending);
-    }
-
-    private static Task SendFrom(MqttConnection connection, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
-    {
-        for (var i = 0; i < payloads.Count; i++)
-        {
-            ValueTask<bool> sent;
-            try
-            {
-                sent = connection.PublishAsync(AdminTopics.Monitor, payloads[i]);
-            }
-            catch (Exception)
-            {
-                return Task.CompletedTask;
-            }
-
-            if (!sent.IsCompletedSuccessfully)
-            {
-                return ContinueAsync(sent, connection, payloads, i + 1);
-            }
-
-            if (!sent.Result)
-            {
-                return Task.CompletedTask;
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private static async Task SendAfterAsync(Task previous, MqttConnection connection, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
-    {
-        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await SendFrom(connection, payloads).ConfigureAwait(false);
-    }
-
-    private static async Task ContinueAsync(ValueTask<bool> current, MqttConnection connection, IReadOnlyList<ReadOnlyMemory<byte>> payloads, int next)
-    {
-        try
-        {
-            if (!await current.ConfigureAwait(false))
-            {
-                return;
-            }
-
-            for (var i = next; i < payloads.Count; i++)
-            {
-                if (!await connection.PublishAsync(AdminTopics.Monitor, payloads[i]).ConfigureAwait(false))
-                {
-                    return;
-                }
-            }
-        }
-        catch (Exception)
-        {
-            // A broken connection ends this listener's sends; its session's close is reported elsewhere.
-        }
+        return _inFlight.Count;
     }
 }

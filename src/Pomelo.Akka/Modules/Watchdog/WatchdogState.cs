@@ -4,55 +4,39 @@ namespace Pomelo.Akka.Modules.Watchdog;
 
 /// <summary>
 /// The master watchdog's state, apart from its mailbox and sockets: the servers that are Up (each serialised once),
-/// the listeners with the version of the map each one has seen, the changes not yet broadcast, and the cached map.
-/// Membership events are applied as they arrive; <see cref="TakeBatch"/> turns whatever is pending into one send per
-/// listener — only the changes it has not seen (a subscribe in between already brought the rest), in order, each
-/// serialised once and shared; or, when a listener is behind by more than its share, one replaceServer with the map.
+/// the listeners with the version of the map each one has, a log of the changes not yet sent to every listener, and
+/// the cached serialised map. Membership events are applied as they arrive; <see cref="TakeBatch"/> gives every idle
+/// listener that is behind the changes it has not seen — in order, each serialised once and shared by all listeners,
+/// at most <see cref="MaxBatch"/> at a time — so a listener still busy with its previous batch gets the next ones
+/// together when it is done, and a subscriber starts from the map plus whatever changed after it.
 /// </summary>
 internal sealed class WatchdogState
 {
-    /// <summary>How many changes a cached map may lag behind (they are still pending, so the subscriber gets them).</summary>
-    public const int MaxSnapshotLag = 128;
+    /// <summary>How many changes a cached map may lag behind (they stay in the log, so a subscriber gets them).</summary>
+    public const int MaxSnapshotLag = 256;
+
+    /// <summary>The longest log kept for listeners that are behind; one further behind gets a replaceServer instead.</summary>
+    public const int MaxLogLength = 8192;
+
+    /// <summary>The most changes sent to one listener in one batch (well inside its module mailbox); the rest follow.</summary>
+    public const int MaxBatch = 256;
 
     private readonly Dictionary<string, ServerRecord> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Listener> _listeners = new(StringComparer.Ordinal);
-    private readonly List<PendingChange> _pending = [];
+    private readonly Dictionary<string, long> _replaceWanted = new(StringComparer.Ordinal);
+    private readonly List<Change> _log = [];
     private readonly Lock _gate = new();
     private long _version;
-    private long _takenVersion;
+    private long _logStart;
     private int _urgent;
     private Snapshot? _snapshot;
 
-    /// <summary>Gets whether changes wait to be broadcast.</summary>
-    public bool HasPending
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _pending.Count > 0;
-            }
-        }
-    }
-
-    /// <summary>Gets whether a pending change should go out now rather than wait for more (a removal).</summary>
+    /// <summary>Gets whether a change should go out now rather than wait for more (a removal).</summary>
     public bool HasUrgent => Volatile.Read(ref _urgent) != 0;
 
-    /// <summary>Gets the number of servers Up.</summary>
-    public int ServerCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _servers.Count;
-            }
-        }
-    }
-
-    /// <summary>Applies a membership event and queues its broadcast.</summary>
+    /// <summary>Applies a membership event and logs its broadcast.</summary>
     /// <param name="memberEvent">The event.</param>
-    /// <returns>True when it queued a change (a removal makes <see cref="HasUrgent"/> true).</returns>
+    /// <returns>True when it logged a change (a removal also makes <see cref="HasUrgent"/> true).</returns>
     public bool Apply(MemberEvent memberEvent)
     {
         var member = memberEvent.Member;
@@ -63,10 +47,10 @@ internal sealed class WatchdogState
                 case MemberUp or MemberReachable:
                     var info = WatchdogPayloads.Info(member);
                     _servers[member.Id] = new ServerRecord(member.Incarnation, info);
-                    Queue(new PendingChange(ChangeKind.Add, member.Id, WatchdogPayloads.AddServer(info)));
+                    Log(new Change(ChangeKind.Add, member.Id, WatchdogPayloads.AddServer(info)));
                     if (memberEvent is MemberReachable)
                     {
-                        Queue(new PendingChange(ChangeKind.ReplaceSelf, member.Id, ReadOnlyMemory<byte>.Empty));
+                        _replaceWanted[member.Id] = _version;
                     }
 
                     return true;
@@ -74,6 +58,7 @@ internal sealed class WatchdogState
                     if (memberEvent is MemberRemoved)
                     {
                         _listeners.Remove(member.Id);
+                        _replaceWanted.Remove(member.Id);
                     }
 
                     if (!_servers.TryGetValue(member.Id, out var known) || known.Incarnation > member.Incarnation)
@@ -82,7 +67,7 @@ internal sealed class WatchdogState
                     }
 
                     _servers.Remove(member.Id);
-                    Queue(new PendingChange(ChangeKind.Remove, member.Id, WatchdogPayloads.RemoveServer(member.Id, member.Incarnation)));
+                    Log(new Change(ChangeKind.Remove, member.Id, WatchdogPayloads.RemoveServer(member.Id, member.Incarnation)));
                     Volatile.Write(ref _urgent, 1);
                     return true;
                 default:
@@ -91,12 +76,12 @@ internal sealed class WatchdogState
         }
     }
 
-    /// <summary>Queues startOver for every listener.</summary>
+    /// <summary>Logs startOver for every listener.</summary>
     public void StartOver()
     {
         lock (_gate)
         {
-            Queue(new PendingChange(ChangeKind.StartOver, string.Empty, WatchdogPayloads.StartOver()));
+            Log(new Change(ChangeKind.StartOver, string.Empty, WatchdogPayloads.StartOver()));
         }
     }
 
@@ -133,102 +118,109 @@ internal sealed class WatchdogState
         }
     }
 
-    /// <summary>Takes every pending change and returns what each listener must be sent, in order.</summary>
-    /// <returns>The sends; empty when nothing is pending.</returns>
-    public IReadOnlyList<WatchdogSend> TakeBatch()
+    /// <summary>Returns what every idle listener that is behind must be sent, in order, and counts it as sent.</summary>
+    /// <param name="isBusy">Whether a listener's previous batch is still being sent; such a listener waits.</param>
+    /// <returns>The sends; empty when no idle listener is behind.</returns>
+    public IReadOnlyList<WatchdogSend> TakeBatch(Func<string, bool> isBusy)
     {
         lock (_gate)
         {
             Volatile.Write(ref _urgent, 0);
-            if (_pending.Count == 0)
-            {
-                return [];
-            }
-
-            var sends = new List<WatchdogSend>(_listeners.Count);
-            var replaceFor = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var change in _pending)
-            {
-                if (change.Kind == ChangeKind.ReplaceSelf)
-                {
-                    replaceFor[change.MemberId] = change.Version;
-                }
-            }
-
-            ReadOnlyMemory<byte>[]? replace = null;
-            var behindLimit = Math.Clamp(_servers.Count / 3, 64, 512);
+            var sends = new List<WatchdogSend>();
+            byte[]? replace = null;
             foreach (var listener in _listeners.Values)
             {
-                var first = FirstAfter(listener.Version);
-                if (first == _pending.Count)
+                if (listener.Version >= _version || isBusy(listener.Id))
                 {
                     continue;
                 }
 
-                if (_pending.Count - first > behindLimit || (replaceFor.TryGetValue(listener.Id, out var at) && at > listener.Version))
+                if (listener.Version < _logStart || (_replaceWanted.Remove(listener.Id, out var wanted) && wanted > listener.Version))
                 {
-                    sends.Add(new WatchdogSend(listener.Id, replace ??= [WatchdogPayloads.ReplaceServer(CurrentSnapshot(exact: true).Bytes)]));
+                    sends.Add(new WatchdogSend(listener.Id, [], replace ??= WatchdogPayloads.ReplaceServer(CurrentSnapshot(exact: true).Bytes)));
+                    listener.Version = _version;
                 }
-                else if (ChangesFor(listener.Id, first) is { Count: > 0 } payloads)
+                else
                 {
-                    sends.Add(new WatchdogSend(listener.Id, payloads));
-                }
+                    var first = (int)(listener.Version - _logStart);
+                    var count = Math.Min(_log.Count - first, MaxBatch);
+                    if (ChangesFor(listener.Id, first, count) is { } send)
+                    {
+                        sends.Add(send);
+                    }
 
-                listener.Version = _version;
+                    listener.Version += count;
+                }
             }
 
-            foreach (var (id, _) in replaceFor)
+            foreach (var (id, _) in _replaceWanted.Where(r => !_listeners.ContainsKey(r.Key)).ToList())
             {
-                if (!_listeners.ContainsKey(id))
-                {
-                    sends.Add(new WatchdogSend(id, replace ??= [WatchdogPayloads.ReplaceServer(CurrentSnapshot(exact: true).Bytes)]));
-                }
+                _replaceWanted.Remove(id);
+                sends.Add(new WatchdogSend(id, [], replace ??= WatchdogPayloads.ReplaceServer(CurrentSnapshot(exact: true).Bytes)));
             }
 
-            _pending.Clear();
-            _takenVersion = _version;
+            Trim();
             return sends;
         }
     }
 
-    private void Queue(PendingChange change)
+    private void Log(Change change)
     {
-        change.Version = ++_version;
-        _pending.Add(change);
+        _version++;
+        _log.Add(change);
     }
 
-    private int FirstAfter(long version)
+    private WatchdogSend? ChangesFor(string listenerId, int first, int count)
     {
-        // Pending versions are consecutive: the first pending change has version _takenVersion + 1.
-        var index = version - _takenVersion;
-        return (int)Math.Clamp(index, 0, _pending.Count);
-    }
-
-    private List<ReadOnlyMemory<byte>> ChangesFor(string listenerId, int first)
-    {
-        var payloads = new List<ReadOnlyMemory<byte>>(_pending.Count - first);
-        for (var i = first; i < _pending.Count; i++)
+        var notifies = new List<ReadOnlyMemory<byte>>(count);
+        Change? last = null;
+        for (var i = first; i < first + count; i++)
         {
-            var change = _pending[i];
-            if (change.Kind == ChangeKind.ReplaceSelf || (change.Kind == ChangeKind.Remove && change.MemberId == listenerId))
+            var change = _log[i];
+            if (change.Kind == ChangeKind.Remove && change.MemberId == listenerId)
             {
                 continue;
             }
 
-            payloads.Add(change.Payload);
+            if (last is not null)
+            {
+                notifies.Add(last.Notify);
+            }
+
+            last = change;
         }
 
-        return payloads;
+        return last is null ? null : new WatchdogSend(listenerId, notifies, last.Body);
     }
 
     /// <summary>
-    /// The cached map, rebuilt when missing, when changes already broadcast are not in it (a subscriber would never get
-    /// them), when <paramref name="exact"/> and anything changed since, or when it lags by more than <see cref="MaxSnapshotLag"/>.
+    /// Drops the changes every listener and the cached map have (and, past <see cref="MaxLogLength"/>, those only
+    /// laggards lack: they get a replaceServer).
+    /// </summary>
+    private void Trim()
+    {
+        var oldest = _snapshot?.Version ?? _version;
+        foreach (var listener in _listeners.Values)
+        {
+            oldest = Math.Min(oldest, listener.Version);
+        }
+
+        var keepFrom = Math.Max(Math.Max(oldest, _version - MaxLogLength), _logStart);
+        if (keepFrom > _logStart)
+        {
+            _log.RemoveRange(0, (int)(keepFrom - _logStart));
+            _logStart = keepFrom;
+        }
+    }
+
+    /// <summary>
+    /// The cached map, rebuilt when missing, when changes after it are no longer logged (a subscriber would miss them),
+    /// when <paramref name="exact"/> and anything changed since, or when it lags by more than <see cref="MaxSnapshotLag"/>.
     /// </summary>
     private Snapshot CurrentSnapshot(bool exact)
     {
         if (_snapshot is { } s
-            && s.Version >= _takenVersion
+            && s.Version >= _logStart
             && (s.Version == _version || (!exact && _version - s.Version <= MaxSnapshotLag)))
         {
             return s;
@@ -242,7 +234,6 @@ internal sealed class WatchdogState
     {
         Add,
         Remove,
-        ReplaceSelf,
         StartOver,
     }
 
@@ -250,15 +241,18 @@ internal sealed class WatchdogState
 
     private sealed record Snapshot(long Version, byte[] Bytes, RawJson Json);
 
-    private sealed class PendingChange(ChangeKind kind, string memberId, ReadOnlyMemory<byte> payload)
+    private sealed class Change(ChangeKind kind, string memberId, byte[] body)
     {
+        private byte[]? _notify;
+
         public ChangeKind Kind { get; } = kind;
 
         public string MemberId { get; } = memberId;
 
-        public ReadOnlyMemory<byte> Payload { get; } = payload;
+        public byte[] Body { get; } = body;
 
-        public long Version { get; set; }
+        /// <summary>Gets the notify envelope, built once when first needed (a change sent to one listener only goes as a request).</summary>
+        public byte[] Notify => _notify ??= WatchdogPayloads.Notify(Body);
     }
 
     private sealed class Listener(string id)
