@@ -83,7 +83,7 @@ public sealed partial class MasterWatcher : IMasterHandler, IStartableModule, IA
         var id = body.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : string.Empty;
         object? reply = (body.TryGetProperty("action", out var a) ? a.GetString() : null) switch
         {
-            WatchdogActions.Subscribe => _state.Subscribe(id),
+            WatchdogActions.Subscribe => Subscribe(id),
             WatchdogActions.Unsubscribe => Unsubscribe(id),
             WatchdogActions.Query => _state.Query(),
             WatchdogActions.Record => Record(id),
@@ -112,6 +112,15 @@ public sealed partial class MasterWatcher : IMasterHandler, IStartableModule, IA
         {
             _wake.Writer.TryWrite(true);
         }
+    }
+
+    private RawJson Subscribe(string id)
+    {
+        var map = _state.Subscribe(id);
+
+        // The cached map may lag a little behind; the changes after it go out with the next batch.
+        _wake.Writer.TryWrite(true);
+        return map;
     }
 
     private object Unsubscribe(string id)

@@ -137,7 +137,8 @@ internal sealed class WatchdogState
 
                 if (listener.Version < _logStart || (_replaceWanted.Remove(listener.Id, out var wanted) && wanted > listener.Version))
                 {
-                    sends.Add(new WatchdogSend(listener.Id, [], replace ??= WatchdogPayloads.ReplaceServer(CurrentSnapshot(exact: true).Bytes)));
+                    replace ??= WatchdogPayloads.ReplaceServer(CurrentSnapshot(exact: true).Bytes);
+                    sends.Add(new WatchdogSend(listener.Id, [], replace, ReadOnlyMemory<byte>.Empty));
                     listener.Version = _version;
                 }
                 else
@@ -156,7 +157,8 @@ internal sealed class WatchdogState
             foreach (var (id, _) in _replaceWanted.Where(r => !_listeners.ContainsKey(r.Key)).ToList())
             {
                 _replaceWanted.Remove(id);
-                sends.Add(new WatchdogSend(id, [], replace ??= WatchdogPayloads.ReplaceServer(CurrentSnapshot(exact: true).Bytes)));
+                replace ??= WatchdogPayloads.ReplaceServer(CurrentSnapshot(exact: true).Bytes);
+                sends.Add(new WatchdogSend(id, [], replace, ReadOnlyMemory<byte>.Empty));
             }
 
             Trim();
@@ -190,7 +192,7 @@ internal sealed class WatchdogState
             last = change;
         }
 
-        return last is null ? null : new WatchdogSend(listenerId, notifies, last.Body);
+        return last is null ? null : new WatchdogSend(listenerId, notifies, last.Body, last.Notify);
     }
 
     /// <summary>
