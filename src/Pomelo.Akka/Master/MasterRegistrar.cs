@@ -15,7 +15,7 @@ namespace Pomelo.Akka.Master;
 /// Decides registrations. Register and reconnect run the same auth: a monitor needs its type's token (the master's
 /// own monitor a per-process secret); a token-less pomelo reconnect is accepted only as the resumption of a session
 /// that authenticated from the same address within the resume margin; a client needs a valid user and password.
-/// Registrations of different ids never wait for each other (no lock is held across the register reply's flush).
+/// Registrations of one id are serialised; different ids run in parallel (no global lock across the reply's flush).
 /// </summary>
 internal sealed partial class MasterRegistrar
 {
@@ -27,8 +27,8 @@ internal sealed partial class MasterRegistrar
     private readonly byte[] _selfToken;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, byte> _monitorsRegistering = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _clientsRegistering = new(StringComparer.Ordinal);
+    /// <summary>Registrations of one id run one at a time; ids are spread over these locks, so others run in parallel.</summary>
+    private readonly SemaphoreSlim[] _idLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly ConcurrentDictionary<string, Resumable> _resumable = new(StringComparer.Ordinal);
 
     public MasterRegistrar(MasterAgent agent, AdminAuthenticator auth, string selfToken, ILoggerFactory loggerFactory)
@@ -94,13 +94,8 @@ internal sealed partial class MasterRegistrar
             return await RefuseAsync(mqtt, replyTopic, ProtocolCodes.ServerAuthFailed).ConfigureAwait(false);
         }
 
-        // Registrations of different ids run in parallel; one of the same id at a time (a second one in flight is a duplicate).
-        if (!_monitorsRegistering.TryAdd(request.Id, 0))
-        {
-            LogDuplicate(_logger, request.Id, remote.ToString());
-            return await RefuseAsync(mqtt, replyTopic, ProtocolCodes.IdRegistered(request.Id)).ConfigureAwait(false);
-        }
-
+        var idLock = LockFor("monitor:", request.Id);
+        await idLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_agent.TryGetSession(request.Id, out var existing))
@@ -125,7 +120,7 @@ internal sealed partial class MasterRegistrar
         }
         finally
         {
-            _monitorsRegistering.TryRemove(request.Id, out _);
+            idLock.Release();
         }
     }
 
@@ -147,12 +142,8 @@ internal sealed partial class MasterRegistrar
             return await RefuseAsync(mqtt, AdminTopics.Register, result.IsLockedOut ? ProtocolCodes.TooManyFailures : ProtocolCodes.ClientAuthFailed).ConfigureAwait(false);
         }
 
-        if (!_clientsRegistering.TryAdd(request.Id, 0))
-        {
-            LogDuplicate(_logger, request.Id, remote.ToString());
-            return await RefuseAsync(mqtt, AdminTopics.Register, ProtocolCodes.IdRegistered(request.Id)).ConfigureAwait(false);
-        }
-
+        var idLock = LockFor("client:", request.Id);
+        await idLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_agent.IsClientRegistered(request.Id))
@@ -170,9 +161,12 @@ internal sealed partial class MasterRegistrar
         }
         finally
         {
-            _clientsRegistering.TryRemove(request.Id, out _);
+            idLock.Release();
         }
     }
+
+    private SemaphoreSlim LockFor(string role, string id)
+        => _idLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(role + id) % (uint)_idLocks.Length)];
 
     private bool IsServerAuthorized(RegisterRequest request, string serverType, IPAddress remote, string replyTopic)
     {

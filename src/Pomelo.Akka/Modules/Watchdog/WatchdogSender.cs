@@ -16,7 +16,7 @@ namespace Pomelo.Akka.Modules.Watchdog;
 internal sealed class WatchdogSender(Func<string, MqttConnection?> connectionOf, Func<string, RawJson, Task> request, Action onIdle)
 {
     /// <summary>How many changes a listener may be sent without an acknowledgement.</summary>
-    public const int AckEvery = 16;
+    public const int AckEvery = 64;
 
     private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _unacknowledged = new(StringComparer.Ordinal);

@@ -19,7 +19,7 @@ internal sealed class WatchdogState
     public const int MaxLogLength = 8192;
 
     /// <summary>The most changes sent to one listener in one batch (well inside its module mailbox); the rest follow.</summary>
-    public const int MaxBatch = 64;
+    public const int MaxBatch = 256;
 
     private readonly Dictionary<string, ServerRecord> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Listener> _listeners = new(StringComparer.Ordinal);
