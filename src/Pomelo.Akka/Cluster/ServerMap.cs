@@ -4,12 +4,16 @@ namespace Pomelo.Akka.Cluster;
 /// A node's map of the servers that are Up, kept by the watchdog so the application never routes to a stopped server.
 /// Every update is guarded by incarnation: an event about an older incarnation never overrides a newer one (a stale
 /// remove cannot kick out a restarted server — pomelo issue #736), and a removed incarnation cannot be re-added.
+/// Every change bumps <see cref="Version"/>, so a full map requested at one version can be applied without undoing the
+/// updates that arrived while it was on its way (<see cref="Replace(IEnumerable{ServerEntry}, long)"/>).
 /// </summary>
 public sealed class ServerMap
 {
     private readonly Dictionary<string, ServerEntry> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _removed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _changedAt = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private long _version;
     private int _startedOver;
 
     /// <summary>Raised after every change, outside the map's lock.</summary>
@@ -17,6 +21,18 @@ public sealed class ServerMap
 
     /// <summary>Raised once when the master reports that every configured server has started.</summary>
     public event Action? StartOver;
+
+    /// <summary>Gets the number of changes applied so far; take it before requesting a full map from the master.</summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
 
     /// <summary>Gets whether startOver was received.</summary>
     public bool StartedOver => Volatile.Read(ref _startedOver) != 0;
@@ -63,6 +79,7 @@ public sealed class ServerMap
             }
 
             _servers[server.Id] = server;
+            _changedAt[server.Id] = ++_version;
         }
 
         Changed?.Invoke(new ServerMapChange(ServerMapChangeKind.Added, server.Id, server));
@@ -82,6 +99,7 @@ public sealed class ServerMap
                 if (incarnation is { } gone)
                 {
                     _removed[id] = Math.Max(gone, _removed.GetValueOrDefault(id));
+                    _changedAt[id] = ++_version;
                 }
 
                 return false;
@@ -95,6 +113,7 @@ public sealed class ServerMap
 
             _servers.Remove(id);
             _removed[id] = Math.Max(removed, _removed.GetValueOrDefault(id));
+            _changedAt[id] = ++_version;
         }
 
         Changed?.Invoke(new ServerMapChange(ServerMapChangeKind.Removed, id, null));
@@ -103,19 +122,50 @@ public sealed class ServerMap
 
     /// <summary>Replaces the map with the master's view, keeping any newer incarnation known here.</summary>
     /// <param name="servers">The master's servers.</param>
-    public void Replace(IEnumerable<ServerEntry> servers)
+    public void Replace(IEnumerable<ServerEntry> servers) => Replace(servers, long.MaxValue);
+
+    /// <summary>
+    /// Replaces the map with a view the master took after <paramref name="sinceVersion"/>: servers added or removed here
+    /// after that version keep their local state (those updates may have overtaken the view on the way), every other
+    /// server takes the master's view, and any newer incarnation known here is kept.
+    /// </summary>
+    /// <param name="servers">The master's servers.</param>
+    /// <param name="sinceVersion">The <see cref="Version"/> read before the view was requested.</param>
+    public void Replace(IEnumerable<ServerEntry> servers, long sinceVersion)
     {
         lock (_gate)
         {
+            var version = ++_version;
             var next = new Dictionary<string, ServerEntry>(StringComparer.Ordinal);
             foreach (var server in servers)
             {
-                if (_removed.TryGetValue(server.Id, out var removed) && removed >= server.Incarnation && server.Incarnation != 0)
+                if (ChangedSince(server.Id, sinceVersion)
+                    || (_removed.TryGetValue(server.Id, out var removed) && removed >= server.Incarnation && server.Incarnation != 0))
                 {
                     continue;
                 }
 
                 next[server.Id] = _servers.TryGetValue(server.Id, out var mine) && mine.Incarnation > server.Incarnation ? mine : server;
+            }
+
+            foreach (var (id, mine) in _servers)
+            {
+                if (ChangedSince(id, sinceVersion))
+                {
+                    next[id] = mine;
+                }
+                else if (!next.ContainsKey(id))
+                {
+                    _changedAt[id] = version;
+                }
+            }
+
+            foreach (var id in next.Keys)
+            {
+                if (!_servers.TryGetValue(id, out var before) || !ReferenceEquals(before, next[id]))
+                {
+                    _changedAt[id] = version;
+                }
             }
 
             _servers.Clear();
@@ -136,4 +186,6 @@ public sealed class ServerMap
             StartOver?.Invoke();
         }
     }
+
+    private bool ChangedSince(string id, long sinceVersion) => _changedAt.TryGetValue(id, out var at) && at > sinceVersion;
 }

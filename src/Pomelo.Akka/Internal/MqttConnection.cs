@@ -57,6 +57,10 @@ internal sealed class MqttConnection
     public ValueTask<bool> PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
         => WriteAsync(new Frame(null, topic, payload), cancellationToken, force: false);
 
+    /// <summary>Writes several PUBLISH frames on one topic, in order and together (a batch for one peer).</summary>
+    public ValueTask<bool> PublishManyAsync(string topic, IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken = default)
+        => WriteAsync(new Frame(null, topic, default, payloads), cancellationToken, force: false);
+
     /// <summary>
     /// Publishes a payload that <paramref name="writePayload"/> serialises into this connection's reusable scratch
     /// writer. A serialisation error propagates to the caller and nothing reaches the wire.
@@ -158,6 +162,13 @@ internal sealed class MqttConnection
             if (frame.Packet is { } packet)
             {
                 MqttCodec.Write(_transport.Output, packet);
+            }
+            else if (frame.Payloads is { } payloads)
+            {
+                foreach (var each in payloads)
+                {
+                    MqttCodec.WritePublish(_transport.Output, frame.Topic!, each.Span);
+                }
             }
             else
             {
@@ -295,5 +306,5 @@ internal sealed class MqttConnection
         }
     }
 
-    private readonly record struct Frame(MqttPacket? Packet, string? Topic, ReadOnlyMemory<byte> Payload);
+    private readonly record struct Frame(MqttPacket? Packet, string? Topic, ReadOnlyMemory<byte> Payload, IReadOnlyList<ReadOnlyMemory<byte>>? Payloads = null);
 }

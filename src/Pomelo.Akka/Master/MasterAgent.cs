@@ -148,7 +148,20 @@ internal sealed partial class MasterAgent : IMasterAgent, IAsyncDisposable
     }
 
     public ValueTask<int> NotifyByIdsAsync(IReadOnlyCollection<string> serverIds, string moduleId, object? message, CancellationToken cancellationToken = default)
-        => BroadcastAsync(s => serverIds.Contains(s.ServerId), b => Writer.WriteNotify(b, moduleId, message), cancellationToken);
+    {
+        // Look each id up (O(1) each) instead of matching every session against the list (O(ids) each).
+        var targets = new List<MonitorSession>(serverIds.Count);
+        var seen = new HashSet<string>(serverIds.Count, StringComparer.Ordinal);
+        foreach (var id in serverIds)
+        {
+            if (seen.Add(id) && _monitors.TryGetValue(id, out var session))
+            {
+                targets.Add(session);
+            }
+        }
+
+        return SendToAllAsync(targets, b => Writer.WriteNotify(b, moduleId, message), cancellationToken);
+    }
 
     public ValueTask<int> NotifyByTypeAsync(string serverType, string moduleId, object? message, CancellationToken cancellationToken = default)
         => BroadcastAsync(s => s.ServerType == serverType, b => Writer.WriteNotify(b, moduleId, message), cancellationToken);
@@ -184,9 +197,23 @@ internal sealed partial class MasterAgent : IMasterAgent, IAsyncDisposable
     }
 
     /// <summary>Serialises a message once and sends it to every matching monitor.</summary>
-    private async ValueTask<int> BroadcastAsync(Func<MonitorSession, bool> match, Action<IBufferWriter<byte>> write, CancellationToken cancellationToken)
+    private ValueTask<int> BroadcastAsync(Func<MonitorSession, bool> match, Action<IBufferWriter<byte>> write, CancellationToken cancellationToken)
     {
-        var targets = _monitors.Values.Where(match).ToList();
+        var targets = new List<MonitorSession>(_monitors.Count);
+        foreach (var (_, session) in _monitors)
+        {
+            if (match(session))
+            {
+                targets.Add(session);
+            }
+        }
+
+        return SendToAllAsync(targets, write, cancellationToken);
+    }
+
+    /// <summary>Serialises a message once and sends the same bytes to every target; waits only for sends still in flight.</summary>
+    private static async ValueTask<int> SendToAllAsync(List<MonitorSession> targets, Action<IBufferWriter<byte>> write, CancellationToken cancellationToken)
+    {
         if (targets.Count == 0)
         {
             return 0;
@@ -195,14 +222,30 @@ internal sealed partial class MasterAgent : IMasterAgent, IAsyncDisposable
         var buffer = new ArrayBufferWriter<byte>(256);
         write(buffer);
         var payload = buffer.WrittenMemory;
-        var sends = new Task<bool>[targets.Count];
-        for (var i = 0; i < targets.Count; i++)
+        var sent = 0;
+        List<Task<bool>>? pending = null;
+        foreach (var target in targets)
         {
-            sends[i] = targets[i].Connection.PublishAsync(AdminTopics.Monitor, payload, cancellationToken).AsTask();
+            var send = target.Connection.PublishAsync(AdminTopics.Monitor, payload, cancellationToken);
+            if (send.IsCompletedSuccessfully)
+            {
+                sent += send.Result ? 1 : 0;
+            }
+            else
+            {
+                (pending ??= []).Add(send.AsTask());
+            }
         }
 
-        var results = await Task.WhenAll(sends).ConfigureAwait(false);
-        return results.Count(static ok => ok);
+        if (pending is not null)
+        {
+            foreach (var ok in await Task.WhenAll(pending).ConfigureAwait(false))
+            {
+                sent += ok ? 1 : 0;
+            }
+        }
+
+        return sent;
     }
 
     private void OnRemoved(MemberRemoved removed)

@@ -15,6 +15,7 @@ namespace Pomelo.Akka.Master;
 /// Decides registrations. Register and reconnect run the same auth: a monitor needs its type's token (the master's
 /// own monitor a per-process secret); a token-less pomelo reconnect is accepted only as the resumption of a session
 /// that authenticated from the same address within the resume margin; a client needs a valid user and password.
+/// Registrations of one id are serialised; different ids run in parallel (no global lock across the reply's flush).
 /// </summary>
 internal sealed partial class MasterRegistrar
 {
@@ -26,7 +27,8 @@ internal sealed partial class MasterRegistrar
     private readonly byte[] _selfToken;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _registerLock = new(1, 1);
+    /// <summary>Registrations of one id run one at a time; ids are spread over these locks, so others run in parallel.</summary>
+    private readonly SemaphoreSlim[] _idLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly ConcurrentDictionary<string, Resumable> _resumable = new(StringComparer.Ordinal);
 
     public MasterRegistrar(MasterAgent agent, AdminAuthenticator auth, string selfToken, ILoggerFactory loggerFactory)
@@ -92,7 +94,8 @@ internal sealed partial class MasterRegistrar
             return await RefuseAsync(mqtt, replyTopic, ProtocolCodes.ServerAuthFailed).ConfigureAwait(false);
         }
 
-        await _registerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var idLock = LockFor("monitor:", request.Id);
+        await idLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_agent.TryGetSession(request.Id, out var existing))
@@ -117,7 +120,7 @@ internal sealed partial class MasterRegistrar
         }
         finally
         {
-            _registerLock.Release();
+            idLock.Release();
         }
     }
 
@@ -139,7 +142,8 @@ internal sealed partial class MasterRegistrar
             return await RefuseAsync(mqtt, AdminTopics.Register, result.IsLockedOut ? ProtocolCodes.TooManyFailures : ProtocolCodes.ClientAuthFailed).ConfigureAwait(false);
         }
 
-        await _registerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var idLock = LockFor("client:", request.Id);
+        await idLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_agent.IsClientRegistered(request.Id))
@@ -157,9 +161,12 @@ internal sealed partial class MasterRegistrar
         }
         finally
         {
-            _registerLock.Release();
+            idLock.Release();
         }
     }
+
+    private SemaphoreSlim LockFor(string role, string id)
+        => _idLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(role + id) % (uint)_idLocks.Length)];
 
     private bool IsServerAuthorized(RegisterRequest request, string serverType, IPAddress remote, string replyTopic)
     {

@@ -31,6 +31,7 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private int _registrations;
     private int _failedAttempts;
+    private int _disposing;
 
     public MonitorAgent(MonitorOptions options, string? token, MonitorConsoleService console, AdminMessageWriter writer, TimeProvider time, ILoggerFactory loggerFactory)
     {
@@ -94,14 +95,19 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops cleanly: DISCONNECT goes out first (so the master records Leaving, not Unreachable), then the session loop
+    /// and the reconnect loop stop. Stopping the loop first would let it close the socket without DISCONNECT.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        Volatile.Write(ref _disposing, 1);
         if (_connection is { } connection)
         {
             await connection.Mqtt.CloseAsync(sendDisconnect: true).ConfigureAwait(false);
         }
 
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         _firstRegistration.TrySetCanceled();
     }
@@ -126,6 +132,12 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
                         return;
                     }
                 }
+                else if (Volatile.Read(ref _disposing) != 0)
+                {
+                    // Registered while stopping: leave at once, cleanly.
+                    await connection.Mqtt.CloseAsync(sendDisconnect: true).ConfigureAwait(false);
+                    return;
+                }
                 else
                 {
                     delay = _options.ReconnectDelay;
@@ -136,6 +148,11 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
                     _firstRegistration.TrySetResult();
                     Registered?.Invoke(count);
                     await new MonitorSessionLoop(connection.Mqtt, this, _options, _time, _logger).RunAsync(_stopping.Token).ConfigureAwait(false);
+                    if (Volatile.Read(ref _disposing) != 0)
+                    {
+                        // Stopped before DisposeAsync saw this connection: still leave with DISCONNECT (a no-op if already closed).
+                        await connection.Mqtt.CloseAsync(sendDisconnect: true).ConfigureAwait(false);
+                    }
                 }
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)

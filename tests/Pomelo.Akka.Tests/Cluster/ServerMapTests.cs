@@ -56,6 +56,35 @@ public sealed class ServerMapTests
     }
 
     [Fact]
+    public void ReplaceSince_AViewOvertakenByLaterUpdates_KeepsThoseUpdates()
+    {
+        var map = new ServerMap();
+        map.Add(Entry("old", 1));
+        map.Add(Entry("leaving", 1));
+        var since = map.Version;
+
+        // Updates sent after the view was taken arrive before it.
+        map.Add(Entry("late", 1));
+        map.Remove("leaving", 1);
+        map.Replace([Entry("old", 1), Entry("leaving", 1), Entry("other", 1)], since);
+
+        Assert.Equal(["late", "old", "other"], map.Servers.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void ReplaceSince_ServersNotTouchedSince_TakeTheView()
+    {
+        var map = new ServerMap();
+        map.Add(Entry("stale", 1));
+        var since = map.Version;
+
+        map.Replace([Entry("fresh", 1)], since);
+
+        Assert.Equal(["fresh"], map.Servers.Select(s => s.Id));
+        Assert.True(map.Version > since);
+    }
+
+    [Fact]
     public void OfType_ListsOnlyThatType()
     {
         var map = new ServerMap();

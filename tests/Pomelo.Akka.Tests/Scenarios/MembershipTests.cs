@@ -29,6 +29,28 @@ public sealed class MembershipTests
     }
 
     [Fact]
+    public async Task ABurstOfRegistrations_EveryNodesMapEndsUpComplete()
+    {
+        await using var master = await TestCluster.StartMasterAsync();
+        var nodes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => TestCluster.StartMonitorAsync(master.Port, "area-" + i, "area")));
+        try
+        {
+            var all = Enumerable.Range(0, 40).Select(i => "area-" + i).Append("master-server-1").Order(StringComparer.Ordinal).ToArray();
+            foreach (var node in nodes)
+            {
+                await Eventually.TrueAsync(() => node.Service.ServerMap.Servers.Select(s => s.Id).SequenceEqual(all), $"{node.Agent.ServerId}'s map has every server");
+            }
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task ServerClosesItsSocket_UnreachableAtOnce_AndDroppedFromTheOtherMaps()
     {
         await using var master = await TestCluster.StartMasterAsync();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +12,8 @@ namespace Pomelo.Akka.Modules.Watchdog;
 /// The master's watchdog (<c>__masterwatcher__</c>): turns membership events into broadcasts to every subscribed
 /// server — up → addServer; unreachable / removed → removeServer; reconnect → replaceServer (the full map) to the
 /// returning server and addServer to the others — and broadcasts startOver once every expected server has started.
+/// Events arriving close together are coalesced (a registration storm makes few broadcasts; a removal goes out at
+/// once), each message is serialised once for all listeners, and subscribers get a cached serialised map.
 /// </summary>
 [AdminModule(Id)]
 public sealed partial class MasterWatcher : IMasterHandler, IStartableModule, IAsyncDisposable
@@ -20,13 +21,24 @@ public sealed partial class MasterWatcher : IMasterHandler, IStartableModule, IA
     /// <summary>The module id (pomelo's).</summary>
     public const string Id = "__masterwatcher__";
 
+    /// <summary>How long the watcher waits for more additions after the last one before broadcasting them.</summary>
+    public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The longest an addition waits for others to be coalesced with it.</summary>
+    public static readonly TimeSpan MaxCoalesceDelay = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long a listener may take to acknowledge a batch before it is sent the next one anyway.</summary>
+    public static readonly TimeSpan BatchReplyTimeout = TimeSpan.FromSeconds(10);
+
     private readonly MasterConsoleService? _console;
     private readonly HashSet<string> _expected;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly HashSet<string> _listeners = new(StringComparer.Ordinal);
+    private readonly WatchdogState _state = new();
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private readonly Channel<MemberEvent> _events = Channel.CreateUnbounded<MemberEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
     private Task _loop = Task.CompletedTask;
     private bool _startOverSent;
@@ -34,167 +46,172 @@ public sealed partial class MasterWatcher : IMasterHandler, IStartableModule, IA
     /// <summary>Initializes the watcher; it only acts on the master (on a monitor node it stays idle).</summary>
     /// <param name="console">The console service hosting it.</param>
     /// <param name="options">Membership options, for the servers expected before startOver.</param>
+    /// <param name="time">The clock for coalescing.</param>
     /// <param name="logger">Where broadcasts are logged.</param>
-    public MasterWatcher(IConsoleService console, IOptions<MembershipOptions> options, ILogger<MasterWatcher> logger)
+    public MasterWatcher(IConsoleService console, IOptions<MembershipOptions> options, TimeProvider time, ILogger<MasterWatcher> logger)
     {
         _console = console as MasterConsoleService;
         _expected = new HashSet<string>(options.Value.ExpectedServers, StringComparer.Ordinal);
+        _time = time;
         _logger = logger;
     }
 
     /// <inheritdoc />
     public ValueTask StartAsync(CancellationToken cancellationToken)
     {
-        if (_console is not null && _subscription is null)
+        if (_console?.Agent is MasterAgent agent && _subscription is null)
         {
-            _subscription = _console.Agent.Membership.Subscribe(e => _events.Writer.TryWrite(e), initialStateAsEvents: false);
-            _loop = Task.Run(() => BroadcastLoopAsync(_console.Agent), CancellationToken.None);
+            _subscription = agent.Membership.Subscribe(OnMemberEvent, initialStateAsEvents: true);
+            var sender = new WatchdogSender(
+                id => agent.TryGetSession(id, out var session) ? session.Connection : null,
+                (id, body) => agent.RequestAsync(id, MonitorWatcher.Id, body, BatchReplyTimeout),
+                () => _wake.Writer.TryWrite(true));
+            _loop = Task.Run(() => BroadcastLoopAsync(sender, _stopping.Token), CancellationToken.None);
         }
 
         return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
-    public async ValueTask<object?> MasterHandlerAsync(IMasterAgent agent, JsonElement? message, CancellationToken cancellationToken)
+    public ValueTask<object?> MasterHandlerAsync(IMasterAgent agent, JsonElement? message, CancellationToken cancellationToken)
     {
         if (message is not { ValueKind: JsonValueKind.Object } body)
         {
-            return null;
+            return ValueTask.FromResult<object?>(null);
         }
 
         var id = body.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : string.Empty;
-        switch (body.TryGetProperty("action", out var a) ? a.GetString() : null)
+        object? reply = (body.TryGetProperty("action", out var a) ? a.GetString() : null) switch
         {
-            case WatchdogActions.Subscribe:
-                lock (_gate)
-                {
-                    _listeners.Add(id);
-                }
-
-                return ServerMapOf(agent);
-            case WatchdogActions.Unsubscribe:
-                lock (_gate)
-                {
-                    _listeners.Remove(id);
-                }
-
-                return ProtocolOk;
-            case WatchdogActions.Query:
-                return ServerMapOf(agent);
-            case WatchdogActions.Record:
-                await RecordAsync(agent, id, cancellationToken).ConfigureAwait(false);
-                return ProtocolOk;
-            default:
-                throw new InvalidOperationException("unknown watchdog action: " + body.GetRawText());
-        }
+            WatchdogActions.Subscribe => Subscribe(id),
+            WatchdogActions.Unsubscribe => Unsubscribe(id),
+            WatchdogActions.Query => _state.Query(),
+            WatchdogActions.Record => Record(id),
+            _ => null,
+        };
+        return reply is null
+            ? ValueTask.FromException<object?>(new InvalidOperationException("unknown watchdog action: " + body.GetRawText()))
+            : ValueTask.FromResult<object?>(reply);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         _subscription?.Dispose();
-        _events.Writer.TryComplete();
+        _wake.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     private static int ProtocolOk => Protocol.ProtocolCodes.Ok;
 
-    private static JsonObject ServerMapOf(IMasterAgent agent)
+    private void OnMemberEvent(MemberEvent memberEvent)
     {
-        var map = new JsonObject();
-        foreach (var member in agent.Servers)
+        if (_state.Apply(memberEvent))
         {
-            map[member.Id] = InfoOf(member);
+            _wake.Writer.TryWrite(true);
         }
+    }
 
+    private RawJson Subscribe(string id)
+    {
+        var map = _state.Subscribe(id);
+
+        // The cached map may lag a little behind; the changes after it go out with the next batch.
+        _wake.Writer.TryWrite(true);
         return map;
     }
 
-    private static JsonNode InfoOf(Member member)
+    private object Unsubscribe(string id)
     {
-        var info = member.Info is { ValueKind: JsonValueKind.Object } i ? JsonObject.Create(i)!.DeepClone().AsObject() : [];
-        info["id"] = member.Id;
-        info["serverType"] = member.ServerType;
-        info["incarnation"] = member.Incarnation;
-        if (member.Pid is { } pid)
-        {
-            info["pid"] = pid;
-        }
-
-        return info;
+        _state.Unsubscribe(id);
+        return ProtocolOk;
     }
 
-    private async Task RecordAsync(IMasterAgent agent, string id, CancellationToken cancellationToken)
+    private object Record(string id)
     {
-        string[] listeners;
         lock (_gate)
         {
             _started.Add(id);
             if (_startOverSent || _expected.Count == 0 || !_expected.IsSubsetOf(_started))
             {
-                return;
+                return ProtocolOk;
             }
 
             _startOverSent = true;
-            listeners = [.. _listeners];
         }
 
         LogStartOver(_logger, _expected.Count);
-        await agent.NotifyByIdsAsync(listeners, MonitorWatcher.Id, new JsonObject { ["action"] = WatchdogActions.StartOver }, cancellationToken).ConfigureAwait(false);
+        _state.StartOver();
+        _wake.Writer.TryWrite(true);
+        return ProtocolOk;
     }
 
-    private async Task BroadcastLoopAsync(IMasterAgent agent)
+    private async Task BroadcastLoopAsync(WatchdogSender sender, CancellationToken cancellationToken)
     {
-        await foreach (var memberEvent in _events.Reader.ReadAllAsync().ConfigureAwait(false))
+        while (await _wake.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            _wake.Reader.TryRead(out _);
             try
             {
-                await BroadcastAsync(agent, memberEvent).ConfigureAwait(false);
+                await CoalesceAsync(cancellationToken).ConfigureAwait(false);
+                var sends = _state.TakeBatch(sender.IsBusy);
+                if (sends.Count > 0)
+                {
+                    var busy = sender.Send(sends);
+                    LogBroadcast(_logger, sends.Count, sends.Sum(s => s.Count), busy);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception ex)
             {
-                LogBroadcastFailed(_logger, ex, memberEvent.GetType().Name, memberEvent.Member.Id);
+                LogBroadcastFailed(_logger, ex);
             }
         }
     }
 
-    private async Task BroadcastAsync(IMasterAgent agent, MemberEvent memberEvent)
+    /// <summary>Waits while additions keep arriving (up to <see cref="MaxCoalesceDelay"/>); returns at once for a removal.</summary>
+    private async Task CoalesceAsync(CancellationToken cancellationToken)
     {
-        var member = memberEvent.Member;
-        string[] others;
-        lock (_gate)
+        var first = _time.GetTimestamp();
+        var last = first;
+        while (!_state.HasUrgent)
         {
-            if (memberEvent is MemberRemoved)
+            var wait = TimeSpan.FromTicks(Math.Min((CoalesceWindow - _time.GetElapsedTime(last)).Ticks, (MaxCoalesceDelay - _time.GetElapsedTime(first)).Ticks));
+            if (wait <= TimeSpan.Zero)
             {
-                _listeners.Remove(member.Id);
+                return;
             }
 
-            others = _listeners.Where(l => l != member.Id).ToArray();
-        }
+            using var delay = new CancellationTokenSource(wait, _time);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(delay.Token, cancellationToken);
+            try
+            {
+                if (!await _wake.Reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
 
-        switch (memberEvent)
-        {
-            case MemberUp:
-                await agent.NotifyByIdsAsync(others, MonitorWatcher.Id, new JsonObject { ["action"] = WatchdogActions.AddServer, ["server"] = InfoOf(member) }).ConfigureAwait(false);
-                break;
-            case MemberUnreachable or MemberRemoved:
-                await agent.NotifyByIdsAsync(others, MonitorWatcher.Id, new JsonObject { ["action"] = WatchdogActions.RemoveServer, ["id"] = member.Id, ["incarnation"] = member.Incarnation }).ConfigureAwait(false);
-                break;
-            case MemberReachable:
-                await agent.NotifyByIdAsync(member.Id, MonitorWatcher.Id, new JsonObject { ["action"] = WatchdogActions.ReplaceServer, ["servers"] = ServerMapOf(agent) }).ConfigureAwait(false);
-                await agent.NotifyByIdsAsync(others, MonitorWatcher.Id, new JsonObject { ["action"] = WatchdogActions.AddServer, ["server"] = InfoOf(member) }).ConfigureAwait(false);
-                break;
+                _wake.Reader.TryRead(out _);
+                last = _time.GetTimestamp();
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
-
-        LogBroadcast(_logger, memberEvent.GetType().Name, member.Id, others.Length);
     }
 
-    [LoggerMessage(6100, LogLevel.Debug, "Watchdog broadcast {Event} of {MemberId} to {Listeners} servers")]
-    private static partial void LogBroadcast(ILogger logger, string @event, string memberId, int listeners);
+    [LoggerMessage(6100, LogLevel.Debug, "Watchdog broadcast to {Listeners} servers, {Messages} messages; {Busy} listeners still sending")]
+    private static partial void LogBroadcast(ILogger logger, int listeners, int messages, int busy);
 
     [LoggerMessage(6101, LogLevel.Information, "All {Count} expected servers started; broadcasting startOver")]
     private static partial void LogStartOver(ILogger logger, int count);
 
-    [LoggerMessage(6102, LogLevel.Error, "Watchdog broadcast of {Event} for {MemberId} failed")]
-    private static partial void LogBroadcastFailed(ILogger logger, Exception exception, string @event, string memberId);
+    [LoggerMessage(6102, LogLevel.Error, "Watchdog broadcast failed")]
+    private static partial void LogBroadcastFailed(ILogger logger, Exception exception);
 }

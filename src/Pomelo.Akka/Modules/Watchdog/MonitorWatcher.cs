@@ -8,8 +8,9 @@ namespace Pomelo.Akka.Modules.Watchdog;
 
 /// <summary>
 /// A monitor's watchdog (<c>__monitorwatcher__</c>): subscribes to the master on start and after every
-/// re-registration (the reply is the full map), reports this server started, and applies the master's addServer /
-/// removeServer / replaceServer / startOver to the node's <see cref="ServerMap"/>.
+/// re-registration (the reply is the full map) — retrying with back-off until the master answers, so a subscribe lost
+/// in a registration storm never leaves the map incomplete — reports this server started, and applies the master's
+/// addServer / removeServer / replaceServer / startOver to the node's <see cref="ServerMap"/>.
 /// </summary>
 [AdminModule(Id)]
 public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, IDisposable
@@ -17,15 +18,28 @@ public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, 
     /// <summary>The module id (pomelo's).</summary>
     public const string Id = "__monitorwatcher__";
 
+    /// <summary>The first delay before a failed subscribe is retried; it doubles per failure up to <see cref="MaxRetryDelay"/>.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest delay between two subscribe attempts.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
+
     private readonly MonitorConsoleService? _console;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _subscribing;
+    private bool _recorded;
+    private bool _disposed;
 
     /// <summary>Initializes the watcher; it only acts on monitors (on the master's own console it stays idle).</summary>
     /// <param name="console">The console service hosting it.</param>
+    /// <param name="time">The clock for subscribe retries.</param>
     /// <param name="logger">Where map changes are logged.</param>
-    public MonitorWatcher(IConsoleService console, ILogger<MonitorWatcher> logger)
+    public MonitorWatcher(IConsoleService console, TimeProvider time, ILogger<MonitorWatcher> logger)
     {
         _console = console as MonitorConsoleService;
+        _time = time;
         _logger = logger;
     }
 
@@ -38,7 +52,12 @@ public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, 
         }
 
         _console.Registered += OnRegistered;
-        await SubscribeAsync(record: true, cancellationToken).ConfigureAwait(false);
+        var firstAttempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (StartSubscribing(firstAttempt))
+        {
+            // Like pomelo, the module's start waits for the first subscribe; if it fails, retries go on in the background.
+            await firstAttempt.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -81,13 +100,21 @@ public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, 
         {
             _console.Registered -= OnRegistered;
         }
+
+        lock (_gate)
+        {
+            _disposed = true;
+            _subscribing?.Cancel();
+            _subscribing?.Dispose();
+            _subscribing = null;
+        }
     }
 
-    private static void Replace(ServerMap map, JsonElement servers)
+    private static void Replace(ServerMap map, JsonElement servers, long sinceVersion = long.MaxValue)
     {
         if (servers.ValueKind == JsonValueKind.Object)
         {
-            map.Replace(servers.EnumerateObject().Select(p => ServerEntry.FromInfo(p.Value, p.Name)).OfType<ServerEntry>());
+            map.Replace(servers.EnumerateObject().Select(p => ServerEntry.FromInfo(p.Value, p.Name)).OfType<ServerEntry>(), sinceVersion);
         }
     }
 
@@ -95,31 +122,98 @@ public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, 
     {
         if (count > 1)
         {
-            _ = SubscribeAsync(record: false, CancellationToken.None);
+            StartSubscribing(null);
         }
     }
 
-    private async Task SubscribeAsync(bool record, CancellationToken cancellationToken)
+    /// <summary>Starts a subscribe loop, cancelling the one of an earlier registration.</summary>
+    private bool StartSubscribing(TaskCompletionSource? firstAttempt)
     {
-        var agent = _console!.Agent;
-        try
+        CancellationTokenSource cts;
+        lock (_gate)
         {
-            var servers = await agent.RequestAsync(MasterWatcher.Id, new { action = WatchdogActions.Subscribe, id = agent.ServerId }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (servers is { } map)
+            if (_disposed)
             {
-                Replace(_console.ServerMap, map);
+                return false;
             }
 
-            LogSubscribed(_logger, _console.ServerMap.Servers.Count);
-            if (record)
+            _subscribing?.Cancel();
+            _subscribing?.Dispose();
+            _subscribing = cts = new CancellationTokenSource();
+        }
+
+        _ = SubscribeUntilDoneAsync(firstAttempt, cts.Token);
+        return true;
+    }
+
+    private async Task SubscribeUntilDoneAsync(TaskCompletionSource? firstAttempt, CancellationToken cancellationToken)
+    {
+        var delay = FirstRetryDelay;
+        try
+        {
+            while (true)
+            {
+                var done = await TrySubscribeAsync(cancellationToken).ConfigureAwait(false);
+                firstAttempt?.TrySetResult();
+                if (done)
+                {
+                    return;
+                }
+
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            firstAttempt?.TrySetResult();
+        }
+    }
+
+    private async Task<bool> TrySubscribeAsync(CancellationToken cancellationToken)
+    {
+        var agent = _console!.Agent;
+        var map = _console.ServerMap;
+        try
+        {
+            var since = map.Version;
+            var servers = await agent.RequestAsync(MasterWatcher.Id, new { action = WatchdogActions.Subscribe, id = agent.ServerId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (servers is { } view)
+            {
+                Replace(map, view, since);
+            }
+
+            LogSubscribed(_logger, map.Servers.Count);
+        }
+        catch (Errors.AdminRequestException ex)
+        {
+            LogSubscribeFailed(_logger, ex.Message);
+            return false;
+        }
+
+        bool record;
+        lock (_gate)
+        {
+            record = !_recorded;
+            _recorded = true;
+        }
+
+        if (record)
+        {
+            try
             {
                 await agent.RequestAsync(MasterWatcher.Id, new { action = WatchdogActions.Record, id = agent.ServerId }, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
+            catch (Errors.AdminRequestException ex)
+            {
+                LogSubscribeFailed(_logger, ex.Message);
+            }
         }
-        catch (Exception ex) when (ex is Errors.AdminRequestException)
-        {
-            LogSubscribeFailed(_logger, ex.Message);
-        }
+
+        return true;
     }
 
     private void Log(bool changed, string action, string id)
