@@ -43,7 +43,7 @@ internal sealed partial class MonitorSession : MasterSession
 
     protected override string Topic => AdminTopics.Monitor;
 
-    protected override void OnMessage(AdminMessage message)
+    protected override ValueTask OnMessageAsync(AdminMessage message, CancellationToken cancellationToken)
     {
         switch (message)
         {
@@ -55,15 +55,20 @@ internal sealed partial class MonitorSession : MasterSession
 
                 break;
             case RequestMessage request:
-                Respond(request.ReqId, () => Agent.Console.RequestMasterHandlerAsync(request.ModuleId, request.Body));
+                if (TryBeginRequest(request.ReqId))
+                {
+                    Agent.Console.AskMasterHandler(request.ModuleId, request.Body, this, request.ReqId);
+                }
+
                 break;
             case NotifyMessage notify:
-                Agent.Console.NotifyMasterHandler(notify.ModuleId, notify.Body);
-                break;
+                return Agent.Console.NotifyMasterHandlerAsync(notify.ModuleId, notify.Body, cancellationToken);
             case CommandMessage command:
                 LogCommandIgnored(Logger, ServerId, command.Command);
                 break;
         }
+
+        return ValueTask.CompletedTask;
     }
 
     [LoggerMessage(1200, LogLevel.Warning, "{ServerId}: response to unknown or expired request {RespId}")]

@@ -163,14 +163,14 @@ public sealed class ModuleHostTests
     }
 
     [Fact]
-    public async Task Tell_KnownModule_DeliversMessage()
+    public async Task TellAsync_KnownModule_DeliversMessage()
     {
         var module = new TickRecordingModule();
         await using var host = CreateHost(AdminModuleRegistration.ForFactory("m", _ => module));
         await StartAsync(host);
 
-        host.Tell("m", Invocation(JsonSerializer.SerializeToElement("hi")));
-        host.Tell("unknown", Invocation(null));
+        await host.TellAsync("m", Invocation(JsonSerializer.SerializeToElement("hi"), reply: false));
+        await host.TellAsync("unknown", Invocation(null, reply: false));
 
         Assert.Equal("hi", (await module.Received.NextAsync())?.GetString());
     }
