@@ -84,6 +84,9 @@ internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkIte
     /// <summary>Gets the current instance (null while restarting or failed).</summary>
     public IAdminModule? Instance => _instance;
 
+    /// <summary>Gets whether no thread is draining the mailbox (the next post to an empty mailbox is handled inline).</summary>
+    public bool IsIdle => Volatile.Read(ref _draining) == 0;
+
     /// <summary>Gets the rate limit of the "notify dropped" warning.</summary>
     public LogThrottle NotifyDrops { get; }
 
