@@ -17,7 +17,8 @@ namespace Pomelo.Akka.Master;
 /// the sender instead of the notify being dropped. That blocks every module's traffic on this one connection for as
 /// long (head-of-line blocking, accepted as the price of back-pressure; other connections are not affected); the
 /// bound keeps PINGREQ/PINGRESP and replies flowing often enough that the failure detector never takes a slow module
-/// for a dead peer. Requests never wait: a full mailbox answers "busy" at once.
+/// for a dead peer (and each wait counts as a heartbeat, see <see cref="OnBackPressureWaited"/>). Requests never
+/// wait: a full mailbox answers "busy" at once.
 /// </remarks>
 internal abstract partial class MasterSession : IModuleReplyTarget
 {
@@ -91,7 +92,13 @@ internal abstract partial class MasterSession : IModuleReplyTarget
                         LogLeft(Logger, PeerId);
                         return;
                     case PublishPacket publish when publish.Topic == Topic:
-                        await OnMessageAsync(publish.Payload, linked.Token).ConfigureAwait(false);
+                        var dispatch = OnMessageAsync(publish.Payload, linked.Token);
+                        if (!dispatch.IsCompletedSuccessfully)
+                        {
+                            await dispatch.ConfigureAwait(false);
+                            OnBackPressureWaited();
+                        }
+
                         break;
                     case PublishPacket publish:
                         LogUnexpectedTopic(Logger, PeerId, publish.Topic);
@@ -122,6 +129,14 @@ internal abstract partial class MasterSession : IModuleReplyTarget
 
     /// <summary>Dispatches one message; the read loop waits for the returned task (back-pressure of notifies).</summary>
     protected abstract ValueTask OnMessageAsync(AdminMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called after this read loop waited for a module's mailbox (back-pressure): the peer's frames, heartbeats
+    /// included, were waiting in our socket meanwhile, so the silence was ours, not the peer's.
+    /// </summary>
+    protected virtual void OnBackPressureWaited()
+    {
+    }
 
     /// <summary>Called for every frame received.</summary>
     /// <param name="packet">The frame.</param>

@@ -41,6 +41,13 @@ internal sealed partial class MonitorSession : MasterSession
         }
     }
 
+    /// <summary>
+    /// A wait on a full mailbox held this read loop, and with it the peer's PINGREQs behind the notify: the peer was
+    /// alive (it sent more than we could take), so the wait counts as a heartbeat — the failure detector must not take
+    /// our own slow module for a dead peer. A peer that dies stops causing waits once its backlog is read.
+    /// </summary>
+    protected override void OnBackPressureWaited() => Agent.Membership.Heartbeat(ServerId, Incarnation);
+
     protected override string Topic => AdminTopics.Monitor;
 
     protected override ValueTask OnMessageAsync(AdminMessage message, CancellationToken cancellationToken)

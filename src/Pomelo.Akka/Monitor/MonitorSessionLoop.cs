@@ -61,7 +61,14 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
                 {
                     if (AdminMessageReader.TryReadMessage(publish.Payload.Span, out var message, out var reason))
                     {
-                        await _agent.OnMessageAsync(_mqtt, this, message, linked.Token).ConfigureAwait(false);
+                        var dispatch = _agent.OnMessageAsync(_mqtt, this, message, linked.Token);
+                        if (!dispatch.IsCompletedSuccessfully)
+                        {
+                            // Back-pressure: the master's frames (PINGRESPs too) waited in our socket meanwhile, so
+                            // the silence was ours, not the master's.
+                            await dispatch.ConfigureAwait(false);
+                            Volatile.Write(ref _lastSeen, _time.GetTimestamp());
+                        }
                     }
                     else
                     {
