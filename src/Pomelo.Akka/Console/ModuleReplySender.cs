@@ -4,17 +4,17 @@ using Pomelo.Akka.Protocol;
 namespace Pomelo.Akka.Console;
 
 /// <summary>
-/// Sends a module's reply to a request on the connection it came from, from the actor's thread: the response is
-/// serialised there and handed to the connection's writer without waiting for the flush, so the actor goes on with
-/// its next message while the bytes leave.
+/// Sends a module's reply to a request on the connection it came from, from the actor's thread, without waiting for
+/// the connection's write lock or flush, so the actor goes on with its next message while the bytes leave.
 /// </summary>
 internal static class ModuleReplySender
 {
-    /// <summary>Sends the reply; a body that cannot be serialised is answered with an error instead.</summary>
-    /// <returns>The serialisation failure, for the caller to log; null when the reply went as it was.</returns>
-    public static Exception? Send(MqttConnection connection, AdminMessageWriter writer, string topic, long reqId, object? body, Exception? error)
+    /// <summary>
+    /// Sends the reply; a body that cannot be serialised (found now or once the write lock is taken) is reported to
+    /// <paramref name="onUnserialisable"/> and answered with an error instead.
+    /// </summary>
+    public static void Send(MqttConnection connection, AdminMessageWriter writer, string topic, long reqId, object? body, Exception? error, Action<Exception, long> onUnserialisable)
     {
-        Exception? unserialisable = null;
         ValueTask<bool> sending;
         try
         {
@@ -24,42 +24,36 @@ internal static class ModuleReplySender
         }
         catch (Exception ex)
         {
-            unserialisable = ex;
-            sending = connection.SendResponseAsync(writer, topic, reqId, "reply could not be serialised: " + ex.Message, null);
+            sending = ValueTask.FromException<bool>(ex);
         }
 
-        if (sending.IsCompleted)
+        if (!sending.IsCompletedSuccessfully)
         {
-            Observe(sending);
-        }
-        else
-        {
-            _ = ObserveAsync(sending);
-        }
-
-        return unserialisable;
-    }
-
-    /// <summary>A failed send has already marked the connection broken; nothing is left to do with the outcome.</summary>
-    private static void Observe(ValueTask<bool> sending)
-    {
-        try
-        {
-            sending.GetAwaiter().GetResult();
-        }
-        catch (Exception)
-        {
+            _ = CompleteAsync(sending, connection, writer, topic, reqId, onUnserialisable);
         }
     }
 
-    private static async Task ObserveAsync(ValueTask<bool> sending)
+    private static async Task CompleteAsync(ValueTask<bool> sending, MqttConnection connection, AdminMessageWriter writer, string topic, long reqId, Action<Exception, long> onUnserialisable)
     {
+        string reason;
         try
         {
             await sending.ConfigureAwait(false);
+            return;
+        }
+        catch (Exception ex)
+        {
+            onUnserialisable(ex, reqId);
+            reason = "reply could not be serialised: " + ex.Message;
+        }
+
+        try
+        {
+            await connection.SendResponseAsync(writer, topic, reqId, reason, null).ConfigureAwait(false);
         }
         catch (Exception)
         {
+            // Nothing more to say on this connection; a failed write has already marked it broken.
         }
     }
 }

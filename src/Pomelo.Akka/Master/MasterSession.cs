@@ -27,6 +27,7 @@ internal abstract partial class MasterSession : IModuleReplyTarget
     private long _lastSeen;
     private int _inflight;
     private LogThrottle? _inflightWarnings;
+    private Action<Exception, long>? _onUnserialisable;
 
     protected MasterSession(MasterAgent agent, MqttConnection connection, IPAddress remoteAddress, ushort keepAliveSeconds, ILogger logger)
     {
@@ -180,10 +181,7 @@ internal abstract partial class MasterSession : IModuleReplyTarget
     void IModuleReplyTarget.Reply(long reqId, object? body, Exception? error)
     {
         Interlocked.Decrement(ref _inflight);
-        if (ModuleReplySender.Send(Connection, Agent.Writer, Topic, reqId, body, error) is { } unserialisable)
-        {
-            LogReplyFailed(Logger, unserialisable, PeerId, reqId);
-        }
+        ModuleReplySender.Send(Connection, Agent.Writer, Topic, reqId, body, error, _onUnserialisable ??= (ex, id) => LogReplyFailed(Logger, ex, PeerId, id));
     }
 
     private Task RespondAsync(long reqId, Func<Task<object?>> handle)

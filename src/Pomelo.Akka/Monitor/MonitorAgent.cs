@@ -31,6 +31,7 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private int _registrations;
     private int _failedAttempts;
+    private Action<Exception, long>? _onUnserialisable;
 
     public MonitorAgent(MonitorOptions options, string? token, MonitorConsoleService console, AdminMessageWriter writer, TimeProvider time, ILoggerFactory loggerFactory)
     {
@@ -215,10 +216,7 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
     /// <summary>Sends a module's reply to the master's request on the connection the request came on.</summary>
     internal void Reply(MqttConnection mqtt, long reqId, object? body, Exception? error)
     {
-        if (ModuleReplySender.Send(mqtt, _writer, AdminTopics.Monitor, reqId, body, error) is { } unserialisable)
-        {
-            LogReplyFailed(_logger, unserialisable, reqId);
-        }
+        ModuleReplySender.Send(mqtt, _writer, AdminTopics.Monitor, reqId, body, error, _onUnserialisable ??= (ex, id) => LogReplyFailed(_logger, ex, id));
     }
 
     private async Task SendRequestAsync(OutboundConnection connection, long id, string moduleId, object? message)
