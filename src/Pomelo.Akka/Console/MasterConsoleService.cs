@@ -77,17 +77,21 @@ public sealed partial class MasterConsoleService : IConsoleService, IAsyncDispos
         }
     }
 
-    internal Task<object?> RequestMasterHandlerAsync(string moduleId, JsonElement? body)
-        => _host.AskAsync(moduleId, new MasterHandlerInvocation(Agent, body, NewReply()));
+    /// <summary>Asks a master handler for a monitor's request; the module answers <paramref name="replyTo"/> directly.</summary>
+    internal void AskMasterHandler(string moduleId, JsonElement? body, IModuleReplyTarget replyTo, long reqId)
+        => _host.Ask(moduleId, new MasterHandlerInvocation(Agent, body, null) { ReplyTo = replyTo, ReqId = reqId });
 
-    internal void NotifyMasterHandler(string moduleId, JsonElement? body)
-        => _host.Tell(moduleId, new MasterHandlerInvocation(Agent, body, null));
+    /// <summary>Tells a master handler a monitor's notify, waiting (back-pressure) while its mailbox is full.</summary>
+    internal ValueTask NotifyMasterHandlerAsync(string moduleId, JsonElement? body, CancellationToken cancellationToken)
+        => _host.TellAsync(moduleId, new MasterHandlerInvocation(Agent, body, null), cancellationToken);
 
-    internal Task<object?> RequestClientHandlerAsync(ClientCaller caller, string moduleId, JsonElement? body)
-        => _host.AskAsync(moduleId, new ClientHandlerInvocation(Agent, caller, body, NewReply()));
+    /// <summary>Asks a client handler for a client's request; the module answers <paramref name="replyTo"/> directly.</summary>
+    internal void AskClientHandler(ClientCaller caller, string moduleId, JsonElement? body, IModuleReplyTarget replyTo, long reqId)
+        => _host.Ask(moduleId, new ClientHandlerInvocation(Agent, caller, body, null) { ReplyTo = replyTo, ReqId = reqId });
 
-    internal void NotifyClientHandler(ClientCaller caller, string moduleId, JsonElement? body)
-        => _host.Tell(moduleId, new ClientHandlerInvocation(Agent, caller, body, null));
+    /// <summary>Tells a client handler a client's notify, waiting (back-pressure) while its mailbox is full.</summary>
+    internal ValueTask NotifyClientHandlerAsync(ClientCaller caller, string moduleId, JsonElement? body, CancellationToken cancellationToken)
+        => _host.TellAsync(moduleId, new ClientHandlerInvocation(Agent, caller, body, null), cancellationToken);
 
     /// <summary>Runs a client's console command, checked against the caller's authenticated level.</summary>
     internal async Task<object?> CommandAsync(ClientCaller caller, CommandMessage command, CancellationToken cancellationToken)
@@ -144,8 +148,6 @@ public sealed partial class MasterConsoleService : IConsoleService, IAsyncDispos
     }
 
     private static bool IsInternal(string moduleId) => moduleId.Length > 4 && moduleId.StartsWith("__", StringComparison.Ordinal) && moduleId.EndsWith("__", StringComparison.Ordinal);
-
-    private static TaskCompletionSource<object?> NewReply() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LoggerMessage(3200, LogLevel.Warning, "User {User} (level {Level}) denied command {Command}")]
     private static partial void LogDenied(ILogger logger, string user, int level, string command);

@@ -28,4 +28,7 @@ internal sealed partial class ModuleActor
 
     [LoggerMessage(3007, LogLevel.Warning, "Module {ModuleId} dispose threw")]
     private static partial void LogDisposeFailed(ILogger logger, Exception exception, string moduleId);
+
+    [LoggerMessage(3008, LogLevel.Error, "Module {ModuleId} mailbox error; going on with the next message")]
+    private static partial void LogMailboxError(ILogger logger, Exception exception, string moduleId);
 }

@@ -9,8 +9,21 @@ namespace Pomelo.Akka.Console;
 /// a throwing handler answers its caller with an error; repeated failures recreate the module from its factory
 /// after a back-off; too many restarts mark it failed while the rest of the node keeps working.
 /// </summary>
-internal sealed partial class ModuleActor : IAsyncDisposable
+/// <remarks>
+/// The mailbox is drained by whoever wins the drain flag, Akka-dispatcher style: a connection's read loop that posts
+/// to an idle actor handles the message at once on its own thread (up to <see cref="InlineBudget"/> messages), so a
+/// handler that completes synchronously costs no thread hop and no allocation beyond the invocation; what is left, and
+/// everything after a handler that goes asynchronous, is drained in batches on the thread pool. Only the flag holder
+/// reads the channel, so messages stay one at a time and in order.
+/// </remarks>
+internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkItem
 {
+    /// <summary>Messages a posting thread handles before it hands the rest of the mailbox to the thread pool.</summary>
+    private const int InlineBudget = 64;
+
+    /// <summary>Messages a thread-pool drain handles before it queues itself again (fairness between actors).</summary>
+    private const int PoolBudget = 1024;
+
     private readonly AdminModuleRegistration _registration;
     private readonly ModuleFactoryContext _context;
     private readonly SupervisionPolicy _policy;
@@ -18,12 +31,15 @@ internal sealed partial class ModuleActor : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<ModuleInvocation> _mailbox;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeSpan _fullWait;
     private IAdminModule? _instance;
-    private Task _loop = Task.CompletedTask;
     private volatile bool _enabled;
     private volatile ModuleState _state = ModuleState.Running;
     private volatile string? _lastError;
+    private int _draining = 1;
     private int _disposed;
+    private volatile bool _activated;
 
     public ModuleActor(AdminModuleRegistration registration, ModuleFactoryContext context, ModuleSupervisionOptions supervision, TimeProvider time, ILogger logger)
     {
@@ -32,12 +48,29 @@ internal sealed partial class ModuleActor : IAsyncDisposable
         _policy = new SupervisionPolicy(supervision);
         _time = time;
         _logger = logger;
+        _fullWait = supervision.MailboxFullWait;
         _enabled = registration.Options.Enabled;
         _mailbox = Channel.CreateBounded<ModuleInvocation>(new BoundedChannelOptions(Math.Max(1, registration.Options.MailboxCapacity))
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        NotifyDrops = new LogThrottle(time, supervision.WarningInterval);
+        BusyRefusals = new LogThrottle(time, supervision.WarningInterval);
+        TickDrops = new LogThrottle(time, supervision.WarningInterval);
+    }
+
+    /// <summary>The outcome of queuing a message.</summary>
+    public enum PostOutcome
+    {
+        /// <summary>Queued (and perhaps already handled).</summary>
+        Queued,
+
+        /// <summary>The mailbox was full (after the back-pressure wait, for a notify).</summary>
+        Full,
+
+        /// <summary>The actor is stopping.</summary>
+        Stopped,
     }
 
     public string Id => _registration.Id;
@@ -51,7 +84,19 @@ internal sealed partial class ModuleActor : IAsyncDisposable
     /// <summary>Gets the current instance (null while restarting or failed).</summary>
     public IAdminModule? Instance => _instance;
 
-    /// <summary>Creates the first instance and starts the mailbox loop.</summary>
+    /// <summary>Gets whether no thread is draining the mailbox (the next post to an empty mailbox is handled inline).</summary>
+    public bool IsIdle => Volatile.Read(ref _draining) == 0;
+
+    /// <summary>Gets the rate limit of the "notify dropped" warning.</summary>
+    public LogThrottle NotifyDrops { get; }
+
+    /// <summary>Gets the rate limit of the "request refused, busy" warning.</summary>
+    public LogThrottle BusyRefusals { get; }
+
+    /// <summary>Gets the rate limit of the "tick skipped" warning.</summary>
+    public LogThrottle TickDrops { get; }
+
+    /// <summary>Creates the first instance and starts handling the mailbox (messages queued before are kept).</summary>
     public void Activate()
     {
         if (!TryCreateInstance())
@@ -59,21 +104,63 @@ internal sealed partial class ModuleActor : IAsyncDisposable
             _state = ModuleState.Failed;
         }
 
-        _loop = Task.Run(RunAsync);
+        _activated = true;
+        ReleaseAndReschedule(inline: false);
     }
 
-    /// <summary>Queues a message; false when the mailbox is full or closed.</summary>
-    public bool TryPost(ModuleInvocation invocation) => _mailbox.Writer.TryWrite(invocation);
+    /// <summary>Queues a message, handled on the thread pool; false when the mailbox is full or closed.</summary>
+    public bool TryPost(ModuleInvocation invocation)
+    {
+        if (!_mailbox.Writer.TryWrite(invocation))
+        {
+            return false;
+        }
 
-    /// <summary>Queues a message and returns its reply; a full mailbox fails at once with "busy".</summary>
+        Schedule(inline: false);
+        return true;
+    }
+
+    /// <summary>
+    /// Queues a notify with back-pressure: when the mailbox is full, waits (up to
+    /// <see cref="ModuleSupervisionOptions.MailboxFullWait"/>) for room instead of dropping it. An idle actor handles
+    /// the message on the caller's thread.
+    /// </summary>
+    public ValueTask<PostOutcome> PostAsync(ModuleInvocation invocation, CancellationToken cancellationToken = default)
+    {
+        if (_mailbox.Writer.TryWrite(invocation))
+        {
+            Schedule(inline: true);
+            return ValueTask.FromResult(PostOutcome.Queued);
+        }
+
+        return PostSlowAsync(invocation, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a request without waiting: an idle actor handles it on the caller's thread; a full mailbox is
+    /// <see cref="PostOutcome.Full"/> ("busy"). The invocation is not answered here when it could not be queued.
+    /// </summary>
+    public PostOutcome TryAsk(ModuleInvocation invocation)
+    {
+        if (_mailbox.Writer.TryWrite(invocation))
+        {
+            Schedule(inline: true);
+            return PostOutcome.Queued;
+        }
+
+        return Volatile.Read(ref _disposed) != 0 ? PostOutcome.Stopped : PostOutcome.Full;
+    }
+
+    /// <summary>Queues a message and returns its reply task; a full mailbox fails at once with "busy".</summary>
     public Task<object?> AskAsync(ModuleInvocation invocation)
     {
-        if (TryPost(invocation))
+        var outcome = TryAsk(invocation);
+        if (outcome == PostOutcome.Queued)
         {
             return invocation.Reply!.Task;
         }
 
-        return Task.FromException<object?>(_state == ModuleState.Stopped ? ModuleException.Stopped(Id) : ModuleException.Busy(Id));
+        return Task.FromException<object?>(outcome == PostOutcome.Stopped ? ModuleException.Stopped(Id) : ModuleException.Busy(Id));
     }
 
     /// <summary>Enables or disables the module; enabling a failed module revives it from its factory.</summary>
@@ -111,32 +198,164 @@ internal sealed partial class ModuleActor : IAsyncDisposable
 
         _mailbox.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
+
+        // Take the drain flag for good (an actor never activated holds it from the start): a drain in progress sees
+        // _stopping after its current message and releases it.
+        while (_activated && Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+        {
+            await _released.Task.ConfigureAwait(false);
+            if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+            {
+                break;
+            }
+
+            await Task.Yield();
+        }
+
         _state = ModuleState.Stopped;
         while (_mailbox.Reader.TryRead(out var left))
         {
-            left.Reply?.TrySetException(ModuleException.Stopped(Id));
+            left.Fail(ModuleException.Stopped(Id));
         }
 
         await DisposeInstanceAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
 
-    private async Task RunAsync()
+    void IThreadPoolWorkItem.Execute() => Drain(PoolBudget);
+
+    private async ValueTask<PostOutcome> PostSlowAsync(ModuleInvocation invocation, CancellationToken cancellationToken)
     {
-        var reader = _mailbox.Reader;
-        try
+        var writer = _mailbox.Writer;
+        var started = _time.GetTimestamp();
+        while (true)
         {
-            while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            var left = _fullWait - _time.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
             {
-                while (!_stopping.IsCancellationRequested && reader.TryRead(out var invocation))
+                return PostOutcome.Full;
+            }
+
+            try
+            {
+                if (!await writer.WaitToWriteAsync(cancellationToken).AsTask().WaitAsync(left, _time, cancellationToken).ConfigureAwait(false))
                 {
-                    await ProcessAsync(invocation).ConfigureAwait(false);
+                    return PostOutcome.Stopped;
                 }
             }
+            catch (TimeoutException)
+            {
+            }
+
+            if (writer.TryWrite(invocation))
+            {
+                Schedule(inline: true);
+                return PostOutcome.Queued;
+            }
+
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                return PostOutcome.Stopped;
+            }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+    }
+
+    /// <summary>Starts a drain unless one is running: here and now (<paramref name="inline"/>) or on the thread pool.</summary>
+    private void Schedule(bool inline)
+    {
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
         {
+            return;
+        }
+
+        if (inline)
+        {
+            Drain(InlineBudget);
+        }
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    /// <summary>Handles up to <paramref name="budget"/> messages while holding the drain flag, then passes it on or releases it.</summary>
+    private void Drain(int budget)
+    {
+        var reader = _mailbox.Reader;
+        while (!_stopping.IsCancellationRequested && reader.TryRead(out var invocation))
+        {
+            var processing = ProcessAsync(invocation);
+            if (!processing.IsCompleted)
+            {
+                _ = ResumeAfterAsync(processing);
+                return;
+            }
+
+            Observe(processing);
+            if (--budget == 0)
+            {
+                if (!_stopping.IsCancellationRequested && reader.TryPeek(out _))
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                    return;
+                }
+
+                break;
+            }
+        }
+
+        ReleaseAndReschedule(inline: false);
+    }
+
+    /// <summary>Releases the drain flag; takes it back (and drains on the pool) when a message slipped in meanwhile.</summary>
+    private void ReleaseAndReschedule(bool inline)
+    {
+        Volatile.Write(ref _draining, 0);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            _released.TrySetResult();
+            return;
+        }
+
+        if (_mailbox.Reader.TryPeek(out _))
+        {
+            Schedule(inline);
+        }
+    }
+
+    /// <summary>Waits for a handler that went asynchronous, then goes on draining on the thread pool.</summary>
+    private async Task ResumeAfterAsync(ValueTask processing)
+    {
+        try
+        {
+            await processing.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            OnProcessingError(ex);
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    private void Observe(ValueTask processing)
+    {
+        try
+        {
+            processing.GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            OnProcessingError(ex);
+        }
+    }
+
+    /// <summary>Supervision itself failed (a cancelled back-off while stopping is expected); the mailbox goes on.</summary>
+    private void OnProcessingError(Exception ex)
+    {
+        if (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        {
+            LogMailboxError(_logger, ex, Id);
         }
     }
 
@@ -150,13 +369,13 @@ internal sealed partial class ModuleActor : IAsyncDisposable
 
         if (!_enabled)
         {
-            invocation.Reply?.TrySetException(ModuleException.Disabled(Id));
+            invocation.Fail(ModuleException.Disabled(Id));
             return;
         }
 
         if (_state == ModuleState.Failed || _instance is null)
         {
-            invocation.Reply?.TrySetException(ModuleException.Failed(Id, _lastError));
+            invocation.Fail(ModuleException.Failed(Id, _lastError));
             return;
         }
 
@@ -164,29 +383,29 @@ internal sealed partial class ModuleActor : IAsyncDisposable
         {
             var result = await invocation.InvokeAsync(_instance, _stopping.Token).ConfigureAwait(false);
             _policy.OnSuccess();
-            invocation.Reply?.TrySetResult(result);
+            invocation.Complete(result);
         }
         catch (MissingHandlerException missing)
         {
             LogNoHandler(_logger, Id, missing.Handler);
-            invocation.Reply?.TrySetException(ModuleException.NoHandler(Id, missing.Handler));
+            invocation.Fail(ModuleException.NoHandler(Id, missing.Handler));
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            invocation.Reply?.TrySetException(ModuleException.Stopped(Id));
+            invocation.Fail(ModuleException.Stopped(Id));
         }
         catch (AdminRequestException refusal)
         {
             // A deliberate error reply (denied, invalid request, unknown server, a failed downstream request): the
             // module is healthy, so it is answered and not counted as a failure.
             _policy.OnSuccess();
-            invocation.Reply?.TrySetException(refusal);
+            invocation.Fail(refusal);
         }
         catch (Exception ex)
         {
             _lastError = ex.Message;
             LogHandlerFailed(_logger, ex, Id, invocation.HandlerName, invocation.IsTick);
-            invocation.Reply?.TrySetException(new ModuleException(Id, ModuleErrorReason.HandlerFailed, ex.Message, ex));
+            invocation.Fail(new ModuleException(Id, ModuleErrorReason.HandlerFailed, ex.Message, ex));
             await SuperviseAsync().ConfigureAwait(false);
         }
     }
@@ -241,7 +460,7 @@ internal sealed partial class ModuleActor : IAsyncDisposable
                 break;
         }
 
-        control.Reply?.TrySetResult(null);
+        control.Complete(null);
     }
 
     private bool TryCreateInstance()

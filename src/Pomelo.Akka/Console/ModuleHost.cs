@@ -16,6 +16,8 @@ internal sealed partial class ModuleHost : IAsyncDisposable
     private readonly ScheduleType _scheduledHere;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly LogThrottle _unknown;
+    private readonly TimeSpan _fullWait;
     private Func<ModuleInvocation>? _tick;
     private bool _started;
 
@@ -30,6 +32,8 @@ internal sealed partial class ModuleHost : IAsyncDisposable
         _scheduledHere = scheduledHere;
         _time = time;
         _logger = loggerFactory.CreateLogger<ModuleHost>();
+        _unknown = new LogThrottle(time, supervision.WarningInterval);
+        _fullWait = supervision.MailboxFullWait;
         var actorLogger = loggerFactory.CreateLogger<ModuleActor>();
         foreach (var registration in registrations)
         {
@@ -73,29 +77,72 @@ internal sealed partial class ModuleHost : IAsyncDisposable
 
     public bool TryGet(string moduleId, out ModuleActor actor) => _actors.TryGetValue(moduleId, out actor!);
 
-    /// <summary>Asks a module; unknown modules fail with pomelo's message.</summary>
+    /// <summary>Asks a module; unknown modules fail with pomelo's message, a full mailbox with "busy".</summary>
     public Task<object?> AskAsync(string moduleId, ModuleInvocation invocation)
     {
-        if (!_actors.TryGetValue(moduleId, out var actor))
-        {
-            LogUnknownModule(_logger, moduleId);
-            return Task.FromException<object?>(ModuleException.Unknown(moduleId));
-        }
-
-        return actor.AskAsync(invocation);
+        Ask(moduleId, invocation);
+        return invocation.Reply!.Task;
     }
 
-    /// <summary>Tells a module (a notify); drops and logs when unknown or busy.</summary>
-    public void Tell(string moduleId, ModuleInvocation invocation)
+    /// <summary>
+    /// Asks a module without waiting: the invocation is answered (through its reply task or its
+    /// <see cref="ModuleInvocation.ReplyTo"/>) by the module, or at once when the module is unknown, busy or stopped.
+    /// </summary>
+    public void Ask(string moduleId, ModuleInvocation invocation)
     {
         if (!_actors.TryGetValue(moduleId, out var actor))
         {
-            LogUnknownModule(_logger, moduleId);
+            if (_unknown.TryHit(out var count))
+            {
+                LogUnknownModule(_logger, moduleId, count);
+            }
+
+            invocation.Fail(ModuleException.Unknown(moduleId));
+            return;
         }
-        else if (!actor.TryPost(invocation))
+
+        switch (actor.TryAsk(invocation))
         {
-            LogNotifyDropped(_logger, moduleId);
+            case ModuleActor.PostOutcome.Full:
+                if (actor.BusyRefusals.TryHit(out var refused))
+                {
+                    LogBusy(_logger, moduleId, actor.Options.MailboxCapacity, refused);
+                }
+
+                invocation.Fail(ModuleException.Busy(moduleId));
+                break;
+            case ModuleActor.PostOutcome.Stopped:
+                invocation.Fail(ModuleException.Stopped(moduleId));
+                break;
         }
+    }
+
+    /// <summary>
+    /// Tells a module (a notify) with back-pressure: a full mailbox is waited for (see
+    /// <see cref="ModuleSupervisionOptions.MailboxFullWait"/>), so the caller — a connection's read loop — stops reading
+    /// and TCP slows the sender. Unknown modules and a mailbox still full after the wait drop the notify, with a
+    /// rate-limited warning.
+    /// </summary>
+    public ValueTask TellAsync(string moduleId, ModuleInvocation invocation, CancellationToken cancellationToken = default)
+    {
+        if (!_actors.TryGetValue(moduleId, out var actor))
+        {
+            if (_unknown.TryHit(out var count))
+            {
+                LogUnknownModule(_logger, moduleId, count);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        var posting = actor.PostAsync(invocation, cancellationToken);
+        if (posting.IsCompletedSuccessfully)
+        {
+            OnPosted(actor, posting.Result);
+            return ValueTask.CompletedTask;
+        }
+
+        return AwaitPostAsync(actor, posting);
     }
 
     public bool Enable(string moduleId)
@@ -161,6 +208,17 @@ internal sealed partial class ModuleHost : IAsyncDisposable
         }
     }
 
+    private async ValueTask AwaitPostAsync(ModuleActor actor, ValueTask<ModuleActor.PostOutcome> posting)
+        => OnPosted(actor, await posting.ConfigureAwait(false));
+
+    private void OnPosted(ModuleActor actor, ModuleActor.PostOutcome outcome)
+    {
+        if (outcome == ModuleActor.PostOutcome.Full && actor.NotifyDrops.TryHit(out var count))
+        {
+            LogNotifyDropped(_logger, actor.Id, _fullWait.TotalMilliseconds, count);
+        }
+    }
+
     private void StartSchedule(ModuleActor actor)
     {
         if (!actor.Options.IsScheduled || actor.Options.Type != _scheduledHere || _tick is null)
@@ -185,9 +243,9 @@ internal sealed partial class ModuleHost : IAsyncDisposable
             using var timer = new PeriodicTimer(actor.Options.Interval, _time);
             do
             {
-                if (actor.Enabled && !actor.TryPost(tick()))
+                if (actor.Enabled && !actor.TryPost(tick()) && actor.TickDrops.TryHit(out var count))
                 {
-                    LogTickDropped(_logger, actor.Id);
+                    LogTickDropped(_logger, actor.Id, count);
                 }
             }
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));

@@ -4,11 +4,50 @@ using Pomelo.Akka.Monitor;
 
 namespace Pomelo.Akka.Console;
 
-/// <summary>A message in a module's mailbox: which handler to call, with what, and where the reply goes.</summary>
+/// <summary>
+/// A message in a module's mailbox: which handler to call, with what, and where the reply goes — a task
+/// (<see cref="Reply"/>, for in-process callers) or a connection's <see cref="ReplyTo"/> with the request id, which the
+/// actor answers directly, without a task or a thread hop.
+/// </summary>
 internal abstract record ModuleInvocation(JsonElement? Message, TaskCompletionSource<object?>? Reply)
 {
+    /// <summary>Gets the connection that asked, answered with <see cref="ReqId"/>; null for in-process asks, notifies and ticks.</summary>
+    public IModuleReplyTarget? ReplyTo { get; init; }
+
+    /// <summary>Gets the request id <see cref="ReplyTo"/> is answered with.</summary>
+    public long ReqId { get; init; }
+
+    /// <summary>Gets whether someone waits for a reply.</summary>
+    public bool ExpectsReply => Reply is not null || ReplyTo is not null;
+
     /// <summary>Gets whether this is a scheduled tick (no message, no reply).</summary>
-    public virtual bool IsTick => Message is null && Reply is null;
+    public virtual bool IsTick => Message is null && !ExpectsReply;
+
+    /// <summary>Answers the caller, if any, with the handler's result.</summary>
+    public void Complete(object? result)
+    {
+        if (ReplyTo is { } target)
+        {
+            target.Reply(ReqId, result, null);
+        }
+        else
+        {
+            Reply?.TrySetResult(result);
+        }
+    }
+
+    /// <summary>Answers the caller, if any, with an error.</summary>
+    public void Fail(Exception error)
+    {
+        if (ReplyTo is { } target)
+        {
+            target.Reply(ReqId, null, error);
+        }
+        else
+        {
+            Reply?.TrySetException(error);
+        }
+    }
 
     /// <summary>Gets pomelo's name of the handler, for error messages.</summary>
     public abstract string HandlerName { get; }

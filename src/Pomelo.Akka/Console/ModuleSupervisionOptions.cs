@@ -17,4 +17,18 @@ public sealed class ModuleSupervisionOptions
 
     /// <summary>Gets or sets the longest back-off (default 10 s).</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets how long a connection's read loop waits for room in a full mailbox before it drops a notify
+    /// (default 1 s). While it waits, the peer's frames stay unread, so TCP slows the sender (back-pressure); the bound
+    /// keeps a stalled module from starving the connection's heartbeats and replies — well under the failure
+    /// detector's threshold — so a notify is lost only when its module made no progress for this long.
+    /// </summary>
+    public TimeSpan MailboxFullWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Gets or sets the shortest interval between two warnings of the same kind about a module (notifies dropped,
+    /// requests refused busy, ticks skipped); each warning carries the count since the previous one (default 10 s).
+    /// </summary>
+    public TimeSpan WarningInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

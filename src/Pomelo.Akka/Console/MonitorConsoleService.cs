@@ -59,11 +59,13 @@ public sealed partial class MonitorConsoleService : IConsoleService, IAsyncDispo
     /// <summary>Creates the module actors, enables their schedules and runs each module's Start.</summary>
     internal Task StartAsync() => _host.StartAsync(() => new MonitorHandlerInvocation(Agent, null, null));
 
-    internal Task<object?> RequestMonitorHandlerAsync(string moduleId, JsonElement? body)
-        => _host.AskAsync(moduleId, new MonitorHandlerInvocation(Agent, body, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously)));
+    /// <summary>Asks a monitor handler for the master's request; the module answers <paramref name="replyTo"/> directly.</summary>
+    internal void AskMonitorHandler(string moduleId, JsonElement? body, IModuleReplyTarget replyTo, long reqId)
+        => _host.Ask(moduleId, new MonitorHandlerInvocation(Agent, body, null) { ReplyTo = replyTo, ReqId = reqId });
 
-    internal void NotifyMonitorHandler(string moduleId, JsonElement? body)
-        => _host.Tell(moduleId, new MonitorHandlerInvocation(Agent, body, null));
+    /// <summary>Tells a monitor handler the master's notify, waiting (back-pressure) while its mailbox is full.</summary>
+    internal ValueTask NotifyMonitorHandlerAsync(string moduleId, JsonElement? body, CancellationToken cancellationToken)
+        => _host.TellAsync(moduleId, new MonitorHandlerInvocation(Agent, body, null), cancellationToken);
 
     /// <summary>Obeys a command from the master; unknown commands and modules are logged, never fatal.</summary>
     internal object? Command(CommandMessage command)

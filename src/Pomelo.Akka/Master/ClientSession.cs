@@ -23,7 +23,7 @@ internal sealed partial class ClientSession : MasterSession
 
     protected override string Topic => AdminTopics.Client;
 
-    protected override void OnMessage(AdminMessage message)
+    protected override ValueTask OnMessageAsync(AdminMessage message, CancellationToken cancellationToken)
     {
         switch (message)
         {
@@ -34,15 +34,20 @@ internal sealed partial class ClientSession : MasterSession
                 _ = RunCommandAsync(command);
                 break;
             case RequestMessage request:
-                Respond(request.ReqId, () => Agent.Console.RequestClientHandlerAsync(Caller, request.ModuleId, request.Body));
+                if (TryBeginRequest(request.ReqId))
+                {
+                    Agent.Console.AskClientHandler(Caller, request.ModuleId, request.Body, this, request.ReqId);
+                }
+
                 break;
             case NotifyMessage notify:
-                Agent.Console.NotifyClientHandler(Caller, notify.ModuleId, notify.Body);
-                break;
+                return Agent.Console.NotifyClientHandlerAsync(Caller, notify.ModuleId, notify.Body, cancellationToken);
             case ResponseMessage response:
                 LogUnexpectedResponse(Logger, PeerId, response.RespId);
                 break;
         }
+
+        return ValueTask.CompletedTask;
     }
 
     private async Task RunCommandAsync(CommandMessage command)

@@ -24,8 +24,8 @@ internal abstract partial class MasterSession
     [LoggerMessage(1105, LogLevel.Warning, "{Peer}: bad message ({Reason}); closing")]
     private static partial void LogBadMessage(ILogger logger, string peer, string reason);
 
-    [LoggerMessage(1106, LogLevel.Warning, "{Peer}: too many requests in flight; request refused")]
-    private static partial void LogTooManyInflight(ILogger logger, string peer);
+    [LoggerMessage(1106, LogLevel.Warning, "{Peer}: too many requests in flight; {Count} requests refused since the last report")]
+    private static partial void LogTooManyInflight(ILogger logger, string peer, long count);
 
     [LoggerMessage(1107, LogLevel.Error, "{Peer}: reply to request {ReqId} failed")]
     private static partial void LogReplyFailed(ILogger logger, Exception exception, string peer, long reqId);

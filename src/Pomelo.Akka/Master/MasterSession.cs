@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Console;
 using Pomelo.Akka.Internal;
 using Pomelo.Akka.Protocol;
 using Pomelo.Akka.Protocol.Mqtt;
@@ -10,10 +11,23 @@ namespace Pomelo.Akka.Master;
 /// A registered connection at the master (a monitor or a client): reads frames until the peer leaves, answers pings,
 /// tracks when the peer was last heard from, and hands each PUBLISH to the role-specific session.
 /// </summary>
-internal abstract partial class MasterSession
+/// <remarks>
+/// Back-pressure: a notify whose module's mailbox is full is awaited by this read loop (up to
+/// <see cref="ModuleSupervisionOptions.MailboxFullWait"/>), so the peer's further frames wait in the socket and TCP slows
+/// the sender instead of the notify being dropped. That blocks every module's traffic on this one connection for as
+/// long (head-of-line blocking, accepted as the price of back-pressure; other connections are not affected); the
+/// bound keeps PINGREQ/PINGRESP and replies flowing often enough that the failure detector never takes a slow module
+/// for a dead peer (and each wait counts as a heartbeat, see <see cref="OnBackPressureWaited"/>). Requests never
+/// wait: a full mailbox answers "busy" at once.
+/// </remarks>
+internal abstract partial class MasterSession : IModuleReplyTarget
 {
+    private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(10);
+
     private long _lastSeen;
     private int _inflight;
+    private LogThrottle? _inflightWarnings;
+    private Action<Exception, long>? _onUnserialisable;
 
     protected MasterSession(MasterAgent agent, MqttConnection connection, IPAddress remoteAddress, ushort keepAliveSeconds, ILogger logger)
     {
@@ -79,7 +93,13 @@ internal abstract partial class MasterSession
                         LogLeft(Logger, PeerId);
                         return;
                     case PublishPacket publish when publish.Topic == Topic:
-                        OnMessage(publish.Payload);
+                        var dispatch = OnMessageAsync(publish.Payload, linked.Token);
+                        if (!dispatch.IsCompletedSuccessfully)
+                        {
+                            await dispatch.ConfigureAwait(false);
+                            OnBackPressureWaited();
+                        }
+
                         break;
                     case PublishPacket publish:
                         LogUnexpectedTopic(Logger, PeerId, publish.Topic);
@@ -96,19 +116,28 @@ internal abstract partial class MasterSession
     }
 
     /// <summary>Parses a PUBLISH on this session's topic; bad JSON closes this one connection.</summary>
-    protected void OnMessage(ReadOnlyMemory<byte> payload)
+    protected ValueTask OnMessageAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         if (!AdminMessageReader.TryReadMessage(payload.Span, out var message, out var error))
         {
             LogBadMessage(Logger, PeerId, error);
             _ = Connection.CloseAsync(sendDisconnect: true);
-            return;
+            return ValueTask.CompletedTask;
         }
 
-        OnMessage(message);
+        return OnMessageAsync(message, cancellationToken);
     }
 
-    protected abstract void OnMessage(AdminMessage message);
+    /// <summary>Dispatches one message; the read loop waits for the returned task (back-pressure of notifies).</summary>
+    protected abstract ValueTask OnMessageAsync(AdminMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called after this read loop waited for a module's mailbox (back-pressure): the peer's frames, heartbeats
+    /// included, were waiting in our socket meanwhile, so the silence was ours, not the peer's.
+    /// </summary>
+    protected virtual void OnBackPressureWaited()
+    {
+    }
 
     /// <summary>Called for every frame received.</summary>
     /// <param name="packet">The frame.</param>
@@ -116,18 +145,43 @@ internal abstract partial class MasterSession
     {
     }
 
+    /// <summary>
+    /// Counts a request against <see cref="MasterOptions.MaxInflightPerConnection"/>; over the limit it is answered
+    /// "too many requests in flight" (with a rate-limited warning) and false is returned. A true return must be
+    /// balanced by exactly one <see cref="IModuleReplyTarget.Reply"/> (or the completion of <see cref="Respond"/>).
+    /// </summary>
+    protected bool TryBeginRequest(long reqId)
+    {
+        if (Interlocked.Increment(ref _inflight) <= Agent.Options.MaxInflightPerConnection)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _inflight);
+        var throttle = _inflightWarnings ??= new LogThrottle(Agent.Time, WarningInterval);
+        if (throttle.TryHit(out var count))
+        {
+            LogTooManyInflight(Logger, PeerId, count);
+        }
+
+        _ = Connection.SendResponseAsync(Agent.Writer, Topic, reqId, "too many requests in flight", null);
+        return false;
+    }
+
     /// <summary>Runs a request's handler off the read loop and sends its response; bounded per connection.</summary>
     protected void Respond(long reqId, Func<Task<object?>> handle)
     {
-        if (Interlocked.Increment(ref _inflight) > Agent.Options.MaxInflightPerConnection)
+        if (TryBeginRequest(reqId))
         {
-            Interlocked.Decrement(ref _inflight);
-            LogTooManyInflight(Logger, PeerId);
-            _ = Connection.SendResponseAsync(Agent.Writer, Topic, reqId, "too many requests in flight", null);
-            return;
+            _ = RespondAsync(reqId, handle);
         }
+    }
 
-        _ = RespondAsync(reqId, handle);
+    /// <summary>A module's reply to a request of this peer, sent from the module actor's thread.</summary>
+    void IModuleReplyTarget.Reply(long reqId, object? body, Exception? error)
+    {
+        Interlocked.Decrement(ref _inflight);
+        ModuleReplySender.Send(Connection, Agent.Writer, Topic, reqId, body, error, _onUnserialisable ??= (ex, id) => LogReplyFailed(Logger, ex, PeerId, id));
     }
 
     private Task RespondAsync(long reqId, Func<Task<object?>> handle)

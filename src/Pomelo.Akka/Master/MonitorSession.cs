@@ -41,9 +41,16 @@ internal sealed partial class MonitorSession : MasterSession
         }
     }
 
+    /// <summary>
+    /// A wait on a full mailbox held this read loop, and with it the peer's PINGREQs behind the notify: the peer was
+    /// alive (it sent more than we could take), so the wait counts as a heartbeat — the failure detector must not take
+    /// our own slow module for a dead peer. A peer that dies stops causing waits once its backlog is read.
+    /// </summary>
+    protected override void OnBackPressureWaited() => Agent.Membership.Heartbeat(ServerId, Incarnation);
+
     protected override string Topic => AdminTopics.Monitor;
 
-    protected override void OnMessage(AdminMessage message)
+    protected override ValueTask OnMessageAsync(AdminMessage message, CancellationToken cancellationToken)
     {
         switch (message)
         {
@@ -55,15 +62,20 @@ internal sealed partial class MonitorSession : MasterSession
 
                 break;
             case RequestMessage request:
-                Respond(request.ReqId, () => Agent.Console.RequestMasterHandlerAsync(request.ModuleId, request.Body));
+                if (TryBeginRequest(request.ReqId))
+                {
+                    Agent.Console.AskMasterHandler(request.ModuleId, request.Body, this, request.ReqId);
+                }
+
                 break;
             case NotifyMessage notify:
-                Agent.Console.NotifyMasterHandler(notify.ModuleId, notify.Body);
-                break;
+                return Agent.Console.NotifyMasterHandlerAsync(notify.ModuleId, notify.Body, cancellationToken);
             case CommandMessage command:
                 LogCommandIgnored(Logger, ServerId, command.Command);
                 break;
         }
+
+        return ValueTask.CompletedTask;
     }
 
     [LoggerMessage(1200, LogLevel.Warning, "{ServerId}: response to unknown or expired request {RespId}")]

@@ -32,6 +32,7 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
     private int _registrations;
     private int _failedAttempts;
     private int _disposing;
+    private Action<Exception, long>? _onUnserialisable;
 
     public MonitorAgent(MonitorOptions options, string? token, MonitorConsoleService console, AdminMessageWriter writer, TimeProvider time, ILoggerFactory loggerFactory)
     {
@@ -195,16 +196,20 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
 
     private ushort KeepAliveSeconds => (ushort)Math.Clamp(Math.Ceiling(_options.HeartbeatInterval.TotalSeconds), 1, ushort.MaxValue);
 
-    internal void OnMessage(MqttConnection mqtt, AdminMessage message)
+    /// <summary>
+    /// Dispatches one message of the master; the session loop waits for the returned task, so a notify to a module
+    /// whose mailbox is full holds the read loop (back-pressure) instead of being dropped. Requests go to the module
+    /// with <paramref name="replyTo"/>, which the module answers directly.
+    /// </summary>
+    internal ValueTask OnMessageAsync(MqttConnection mqtt, IModuleReplyTarget replyTo, AdminMessage message, CancellationToken cancellationToken)
     {
         switch (message)
         {
             case RequestMessage request:
-                _ = RespondAsync(mqtt, request.ReqId, () => _console.RequestMonitorHandlerAsync(request.ModuleId, request.Body));
+                _console.AskMonitorHandler(request.ModuleId, request.Body, replyTo, request.ReqId);
                 break;
             case NotifyMessage notify:
-                _console.NotifyMonitorHandler(notify.ModuleId, notify.Body);
-                break;
+                return _console.NotifyMonitorHandlerAsync(notify.ModuleId, notify.Body, cancellationToken);
             case ResponseMessage response:
                 if (!_pending.TryComplete(response.RespId, MasterPeer, response.Error, response.Body))
                 {
@@ -221,10 +226,15 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
 
                 break;
         }
+
+        return ValueTask.CompletedTask;
     }
 
-    private Task RespondAsync(MqttConnection mqtt, long reqId, Func<Task<object?>> handle)
-        => mqtt.RespondAsync(_writer, AdminTopics.Monitor, reqId, handle, ex => LogReplyFailed(_logger, ex, reqId));
+    /// <summary>Sends a module's reply to the master's request on the connection the request came on.</summary>
+    internal void Reply(MqttConnection mqtt, long reqId, object? body, Exception? error)
+    {
+        ModuleReplySender.Send(mqtt, _writer, AdminTopics.Monitor, reqId, body, error, _onUnserialisable ??= (ex, id) => LogReplyFailed(_logger, ex, id));
+    }
 
     private async Task SendRequestAsync(OutboundConnection connection, long id, string moduleId, object? message)
     {

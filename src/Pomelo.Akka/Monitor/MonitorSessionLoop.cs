@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pomelo.Akka.Console;
 using Pomelo.Akka.Internal;
 using Pomelo.Akka.Protocol;
 using Pomelo.Akka.Protocol.Mqtt;
@@ -9,7 +10,13 @@ namespace Pomelo.Akka.Monitor;
 /// One registered connection of a monitor: heartbeats (PINGREQ every heartbeat interval), drops a master that stays
 /// silent beyond two heartbeats plus grace, and feeds <c>monitor</c> messages to the agent until the link ends.
 /// </summary>
-internal sealed partial class MonitorSessionLoop
+/// <remarks>
+/// A notify to a module whose mailbox is full holds this read loop (back-pressure towards the master, bounded by
+/// <see cref="ModuleSupervisionOptions.MailboxFullWait"/>); meanwhile PINGRESPs wait in the socket too, which the bound
+/// keeps well inside the silence allowed (two heartbeats plus grace). Module replies to the master's requests are sent
+/// by the module actors through this loop's connection (<see cref="IModuleReplyTarget"/>).
+/// </remarks>
+internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
 {
     private readonly MqttConnection _mqtt;
     private readonly MonitorAgent _agent;
@@ -54,7 +61,14 @@ internal sealed partial class MonitorSessionLoop
                 {
                     if (AdminMessageReader.TryReadMessage(publish.Payload.Span, out var message, out var reason))
                     {
-                        _agent.OnMessage(_mqtt, message);
+                        var dispatch = _agent.OnMessageAsync(_mqtt, this, message, linked.Token);
+                        if (!dispatch.IsCompletedSuccessfully)
+                        {
+                            // Back-pressure: the master's frames (PINGRESPs too) waited in our socket meanwhile, so
+                            // the silence was ours, not the master's.
+                            await dispatch.ConfigureAwait(false);
+                            Volatile.Write(ref _lastSeen, _time.GetTimestamp());
+                        }
                     }
                     else
                     {
@@ -67,6 +81,8 @@ internal sealed partial class MonitorSessionLoop
         {
         }
     }
+
+    void IModuleReplyTarget.Reply(long reqId, object? body, Exception? error) => _agent.Reply(_mqtt, reqId, body, error);
 
     private void Heartbeat()
     {

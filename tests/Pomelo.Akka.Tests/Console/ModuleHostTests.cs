@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pomelo.Akka.Console;
 using Pomelo.Akka.Errors;
@@ -163,16 +164,93 @@ public sealed class ModuleHostTests
     }
 
     [Fact]
-    public async Task Tell_KnownModule_DeliversMessage()
+    public async Task TellAsync_KnownModule_DeliversMessage()
     {
         var module = new TickRecordingModule();
         await using var host = CreateHost(AdminModuleRegistration.ForFactory("m", _ => module));
         await StartAsync(host);
 
-        host.Tell("m", Invocation(JsonSerializer.SerializeToElement("hi")));
-        host.Tell("unknown", Invocation(null));
+        await host.TellAsync("m", Invocation(JsonSerializer.SerializeToElement("hi"), reply: false));
+        await host.TellAsync("unknown", Invocation(null, reply: false));
 
         Assert.Equal("hi", (await module.Received.NextAsync())?.GetString());
+    }
+
+    [Fact]
+    public async Task Ask_BusyFlood_OneWarningPerIntervalWithTheCount()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var module = new StartRecordingModule(gate.Task);
+        var logs = new LogCollector();
+        await using var host = CreateHost(logs, AdminModuleRegistration.ForFactory("m", _ => module, o => o.MailboxCapacity = 1));
+        await StartAsync(host);
+        var running = host.AskAsync("m", Invocation(null));
+        await module.Entered.Task.WaitAsync(Wait.Timeout);
+        var queued = host.AskAsync("m", Invocation(null));
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal(ModuleErrorReason.Busy, (await Assert.ThrowsAsync<ModuleException>(() => host.AskAsync("m", Invocation(null)))).Reason);
+        }
+
+        _time.Advance(Supervision.WarningInterval);
+        await Assert.ThrowsAsync<ModuleException>(() => host.AskAsync("m", Invocation(null)));
+
+        var lines = logs.Entries.Where(e => e.EventId.Id == 3105).Select(e => e.Message).ToArray();
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("; 1 requests answered busy", lines[0], StringComparison.Ordinal);
+        Assert.Contains("; 100 requests answered busy", lines[1], StringComparison.Ordinal);
+        gate.SetResult();
+        await Task.WhenAll(running, queued).WaitAsync(Wait.Timeout);
+    }
+
+    [Fact]
+    public async Task TellAsync_ModuleStalledBeyondTheWait_DropsWithOneRateLimitedWarning()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var module = new StartRecordingModule(gate.Task);
+        var logs = new LogCollector();
+        await using var host = CreateHost(logs, AdminModuleRegistration.ForFactory("m", _ => module, o => o.MailboxCapacity = 1));
+        await StartAsync(host);
+        var running = host.AskAsync("m", Invocation(null));
+        await module.Entered.Task.WaitAsync(Wait.Timeout);
+        await host.TellAsync("m", Invocation(null, reply: false)).AsTask().WaitAsync(Wait.Timeout);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var telling = host.TellAsync("m", Invocation(null, reply: false)).AsTask();
+            Wait.Until(() => _time.ActiveTimerCount == 1, "the back-pressure wait");
+            Assert.False(telling.IsCompleted, "a notify into a full mailbox waits");
+            _time.Advance(Supervision.MailboxFullWait);
+            await telling.WaitAsync(Wait.Timeout);
+        }
+
+        var line = Assert.Single(logs.Entries, e => e.EventId.Id == 3101);
+        Assert.Contains("1 notifies dropped", line.Message, StringComparison.Ordinal);
+        gate.SetResult();
+        await running.WaitAsync(Wait.Timeout);
+    }
+
+    [Fact]
+    public async Task TellAsync_FloodIntoSlowModule_NothingDropped()
+    {
+        var handled = 0;
+        var logs = new LogCollector();
+        await using var host = CreateHost(logs, AdminModuleRegistration.ForFactory("m", _ => new DelegateMasterModule(async (_, _) =>
+        {
+            await Task.Yield();
+            Interlocked.Increment(ref handled);
+            return null;
+        }), o => o.MailboxCapacity = 2));
+        await StartAsync(host);
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            await host.TellAsync("m", Invocation(JsonSerializer.SerializeToElement(i), reply: false)).AsTask().WaitAsync(Wait.Timeout);
+        }
+
+        await Eventually.TrueAsync(() => Volatile.Read(ref handled) == 1_000, "every notify handled");
+        Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == 3101);
     }
 
     private static async Task<int> CountTickAsync(TickRecordingModule module, int ticks)
@@ -192,10 +270,15 @@ public sealed class ModuleHostTests
 
     private static DelegateMasterModule Named(string name) => new((_, _) => ValueTask.FromResult<object?>(name));
 
-    private ModuleHost CreateHost(params AdminModuleRegistration[] registrations)
+    private static ModuleSupervisionOptions Supervision { get; } = new();
+
+    private ModuleHost CreateHost(params AdminModuleRegistration[] registrations) => CreateHost(null, registrations);
+
+    private ModuleHost CreateHost(LogCollector? logs, params AdminModuleRegistration[] registrations)
     {
         var services = new ServiceCollection().BuildServiceProvider();
-        return new ModuleHost(registrations, ScheduleType.Pull, o => new ModuleFactoryContext(services, o, new FakeConsoleService()), new ModuleSupervisionOptions(), _time, NullLoggerFactory.Instance);
+        ILoggerFactory loggers = logs is null ? NullLoggerFactory.Instance : new LoggerFactory([logs]);
+        return new ModuleHost(registrations, ScheduleType.Pull, o => new ModuleFactoryContext(services, o, new FakeConsoleService()), Supervision, _time, loggers);
     }
 
     private Task StartAsync(ModuleHost host) => host.StartAsync(() => Invocation(null, reply: false)).WaitAsync(Wait.Timeout);

@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Pomelo.Akka.Console;
+using Pomelo.Akka.Errors;
+using Pomelo.Akka.Tests.Console.TestModules;
+using Pomelo.Akka.Tests.TestSupport;
+
+namespace Pomelo.Akka.Tests.Console;
+
+/// <summary>The mailbox's back-pressure for notifies, its inline drain and replies sent to a connection's reply target.</summary>
+public sealed class ModuleActorBackPressureTests : IAsyncLifetime
+{
+    private readonly ModuleActorHarness _h = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task PostAsync_FloodIntoSlowModule_WaitsForRoomAndLosesNothingInOrder()
+    {
+        var seen = new ConcurrentQueue<int>();
+        var actor = _h.Create(
+            _ => new DelegateMasterModule(async (message, _) =>
+            {
+                await Task.Yield();
+                seen.Enqueue(message!.Value.GetInt32());
+                return null;
+            }),
+            o => o.MailboxCapacity = 4);
+
+        for (var i = 0; i < 2_000; i++)
+        {
+            Assert.Equal(ModuleActor.PostOutcome.Queued, await actor.PostAsync(Notify(i)).AsTask().WaitAsync(Wait.Timeout));
+        }
+
+        await Eventually.TrueAsync(() => seen.Count == 2_000, "every notify handled");
+        Assert.Equal(Enumerable.Range(0, 2_000), seen);
+    }
+
+    [Fact]
+    public async Task PostAsync_MailboxFull_WaitsUntilTheModuleTakesTheNextMessage()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var module = new StartRecordingModule(gate.Task);
+        var actor = _h.Create(_ => module, o => o.MailboxCapacity = 1);
+        _ = _h.Ask(actor, 1);
+        await module.Entered.Task.WaitAsync(Wait.Timeout);
+        Assert.Equal(ModuleActor.PostOutcome.Queued, await actor.PostAsync(Notify(2)));
+
+        var waiting = actor.PostAsync(Notify(3)).AsTask();
+        await Task.Delay(100);
+        Assert.False(waiting.IsCompleted, "a notify into a full mailbox must wait, not be dropped");
+        gate.SetResult();
+
+        Assert.Equal(ModuleActor.PostOutcome.Queued, await waiting.WaitAsync(Wait.Timeout));
+    }
+
+    [Fact]
+    public async Task PostAsync_ModuleStalledBeyondTheWait_GivesUpFull()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var module = new StartRecordingModule(gate.Task);
+        var supervision = new ModuleSupervisionOptions { MailboxFullWait = TimeSpan.FromSeconds(1) };
+        var actor = _h.Create(_ => module, o => o.MailboxCapacity = 1, supervision);
+        _ = _h.Ask(actor, 1);
+        await module.Entered.Task.WaitAsync(Wait.Timeout);
+        _ = _h.Ask(actor, 2);
+
+        var waiting = actor.PostAsync(Notify(3)).AsTask();
+        Wait.Until(() => _h.Time.ActiveTimerCount == 1, "the wait's timer");
+        _h.Time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(ModuleActor.PostOutcome.Full, await waiting.WaitAsync(Wait.Timeout));
+        gate.SetResult();
+    }
+
+    [Fact]
+    public async Task PostAsync_Disposed_IsStopped()
+    {
+        var actor = _h.Create(_ => new DelegateMasterModule((_, _) => ValueTask.FromResult<object?>(null)));
+        await actor.DisposeAsync();
+
+        Assert.Equal(ModuleActor.PostOutcome.Stopped, await actor.PostAsync(Notify(1)));
+    }
+
+    [Fact]
+    public void PostAsync_IdleActorSynchronousHandler_HandledOnTheCallersThreadBeforeItReturns()
+    {
+        var handledOn = -1;
+        var actor = _h.Create(_ => new DelegateMasterModule((_, _) =>
+        {
+            handledOn = Environment.CurrentManagedThreadId;
+            return ValueTask.FromResult<object?>(null);
+        }));
+        Wait.Until(() => actor.IsIdle, "the actor idle");
+
+        var thread = Environment.CurrentManagedThreadId;
+        var posting = actor.PostAsync(Notify(1));
+
+        Assert.True(posting.IsCompletedSuccessfully);
+        Assert.Equal(thread, handledOn);
+    }
+
+    [Fact]
+    public async Task TryAsk_ReplyTarget_AnsweredOnceWithResultOrError()
+    {
+        var actor = _h.Create(_ => new DelegateMasterModule((m, _) => m!.Value.GetInt32() < 0 ? throw new InvalidOperationException("negative") : ValueTask.FromResult<object?>(m.Value.GetInt32() * 2)));
+        var target = new RecordingTarget();
+
+        actor.TryAsk(new MasterHandlerInvocation(_h.Agent, JsonSerializer.SerializeToElement(21), null) { ReplyTo = target, ReqId = 7 });
+        actor.TryAsk(new MasterHandlerInvocation(_h.Agent, JsonSerializer.SerializeToElement(-1), null) { ReplyTo = target, ReqId = 8 });
+
+        await Eventually.TrueAsync(() => target.Replies.Count == 2, "both replies");
+        var replies = target.Replies.OrderBy(r => r.ReqId).ToArray();
+        Assert.Equal((7L, (object?)42, (string?)null), (replies[0].ReqId, replies[0].Body, replies[0].Error?.Message));
+        Assert.Equal(8, replies[1].ReqId);
+        Assert.Equal(ModuleErrorReason.HandlerFailed, Assert.IsType<ModuleException>(replies[1].Error).Reason);
+        Assert.Equal("negative", replies[1].Error!.Message);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_QueuedReplyTargetAsks_AnsweredStopped()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var module = new StartRecordingModule(gate.Task);
+        var actor = _h.Create(_ => module);
+        _ = _h.Ask(actor, 1);
+        await module.Entered.Task.WaitAsync(Wait.Timeout);
+        var target = new RecordingTarget();
+        actor.TryAsk(new MasterHandlerInvocation(_h.Agent, JsonSerializer.SerializeToElement(2), null) { ReplyTo = target, ReqId = 2 });
+
+        var disposing = actor.DisposeAsync().AsTask();
+        gate.SetResult();
+        await disposing.WaitAsync(Wait.Timeout);
+
+        var reply = Assert.Single(target.Replies);
+        Assert.Equal(ModuleErrorReason.Stopped, Assert.IsType<ModuleException>(reply.Error).Reason);
+    }
+
+    private MasterHandlerInvocation Notify(int n) => new(_h.Agent, JsonSerializer.SerializeToElement(n), null);
+
+    private sealed class RecordingTarget : IModuleReplyTarget
+    {
+        public ConcurrentQueue<(long ReqId, object? Body, Exception? Error)> Replies { get; } = new();
+
+        public void Reply(long reqId, object? body, Exception? error) => Replies.Enqueue((reqId, body, error));
+    }
+}
