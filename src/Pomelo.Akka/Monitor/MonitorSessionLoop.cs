@@ -23,7 +23,7 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
     private readonly MonitorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private long _lastSeen;
+    private readonly PeerSilence _silence;
 
     public MonitorSessionLoop(MqttConnection mqtt, MonitorAgent agent, MonitorOptions options, TimeProvider time, ILogger logger)
     {
@@ -32,7 +32,7 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
         _options = options;
         _time = time;
         _logger = logger;
-        _lastSeen = time.GetTimestamp();
+        _silence = new PeerSilence(time, options.HeartbeatInterval);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
                     return;
                 }
 
-                Volatile.Write(ref _lastSeen, _time.GetTimestamp());
+                _silence.Heard();
                 if (packet is PublishPacket { Topic: AdminTopics.Monitor } publish)
                 {
                     if (AdminMessageReader.TryReadMessage(publish.Payload.Span, out var message, out var reason))
@@ -67,7 +67,7 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
                             // Back-pressure: the master's frames (PINGRESPs too) waited in our socket meanwhile, so
                             // the silence was ours, not the master's.
                             await dispatch.ConfigureAwait(false);
-                            Volatile.Write(ref _lastSeen, _time.GetTimestamp());
+                            _silence.Heard();
                         }
                     }
                     else
@@ -86,7 +86,7 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
 
     private void Heartbeat()
     {
-        var silent = _time.GetElapsedTime(Volatile.Read(ref _lastSeen));
+        var silent = _silence.Tick();
         if (silent > (_options.HeartbeatInterval * 2) + _options.HeartbeatGrace)
         {
             LogMasterSilent(_logger, silent.TotalSeconds);
