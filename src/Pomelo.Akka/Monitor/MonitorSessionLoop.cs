@@ -61,13 +61,20 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
                 {
                     if (AdminMessageReader.TryReadMessage(publish.Payload.Span, out var message, out var reason))
                     {
-                        var dispatch = _agent.OnMessageAsync(_mqtt, this, message, linked.Token);
-                        if (!dispatch.IsCompletedSuccessfully)
+                        // While the hand-over runs (a module's handler inline, or a wait for room in a full mailbox:
+                        // back-pressure) the master's frames, PINGRESPs too, wait in our socket: the silence is ours.
+                        _silence.BeginDispatch();
+                        try
                         {
-                            // Back-pressure: the master's frames (PINGRESPs too) waited in our socket meanwhile, so
-                            // the silence was ours, not the master's.
-                            await dispatch.ConfigureAwait(false);
-                            _silence.Heard();
+                            var dispatch = _agent.OnMessageAsync(_mqtt, this, message, linked.Token);
+                            if (!dispatch.IsCompletedSuccessfully)
+                            {
+                                await dispatch.ConfigureAwait(false);
+                            }
+                        }
+                        finally
+                        {
+                            _silence.EndDispatch();
                         }
                     }
                     else

@@ -74,4 +74,26 @@ public sealed class PeerSilenceTests
         // Heard at 0.9 s, then nothing ran until 10.9 s (the tick due at 1 s was 9.9 s late).
         Assert.Equal(0.1, silence.Tick().TotalSeconds, 6);
     }
+
+    [Fact]
+    public void Tick_WhileTheReadLoopHandsAMessageOver_IsNoSilence_AndCountsFromTheEnd()
+    {
+        var time = new FakeTimeProvider();
+        var silence = new PeerSilence(time, Second);
+        silence.BeginDispatch();
+
+        var during = new List<TimeSpan>();
+        for (var i = 0; i < 8; i++)
+        {
+            time.Advance(Second);
+            during.Add(silence.Tick());
+        }
+
+        time.Advance(TimeSpan.FromMilliseconds(300));
+        silence.EndDispatch();
+        time.Advance(TimeSpan.FromMilliseconds(700));
+
+        Assert.All(during, d => Assert.Equal(TimeSpan.Zero, d));
+        Assert.Equal(0.7, silence.Tick().TotalSeconds, 6);
+    }
 }
