@@ -51,6 +51,10 @@ internal sealed class MqttConnection
     public ValueTask<MqttReadOutcome> ReadAsync(CancellationToken cancellationToken)
         => _transport.Input.ReadPacketAsync(MaxFrameSize, cancellationToken);
 
+    /// <summary>Reads one frame, calling <paramref name="onPartialFrame"/> whenever part of a frame arrives.</summary>
+    public ValueTask<MqttReadOutcome> ReadAsync(Action onPartialFrame, CancellationToken cancellationToken)
+        => _transport.Input.ReadPacketAsync(MaxFrameSize, onPartialFrame, cancellationToken);
+
     public ValueTask<bool> SendAsync(MqttPacket packet, CancellationToken cancellationToken = default)
         => WriteAsync(new Frame(packet, null, default), cancellationToken, force: false);
 

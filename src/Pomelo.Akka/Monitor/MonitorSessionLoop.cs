@@ -24,6 +24,7 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly PeerSilence _silence;
+    private readonly Action _heard;
 
     public MonitorSessionLoop(MqttConnection mqtt, MonitorAgent agent, MonitorOptions options, TimeProvider time, ILogger logger)
     {
@@ -33,6 +34,7 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
         _time = time;
         _logger = logger;
         _silence = new PeerSilence(time, options.HeartbeatInterval);
+        _heard = _silence.Heard;
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -43,7 +45,8 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
         {
             while (true)
             {
-                var outcome = await _mqtt.ReadAsync(linked.Token).ConfigureAwait(false);
+                // Part of a large frame (a whole server map) arriving is already word from the master.
+                var outcome = await _mqtt.ReadAsync(_heard, linked.Token).ConfigureAwait(false);
                 if (outcome.Error is { } error)
                 {
                     LogProtocolError(_logger, error.Code, error.Message);

@@ -18,8 +18,22 @@ public static class MqttPipeReaderExtensions
     /// <exception cref="OperationCanceledException">
     /// The token was cancelled, or a pending read was cancelled with <see cref="PipeReader.CancelPendingRead"/>.
     /// </exception>
-    public static async ValueTask<MqttReadOutcome> ReadPacketAsync(
+    public static ValueTask<MqttReadOutcome> ReadPacketAsync(
         this PipeReader reader, int maxFrameSize, CancellationToken cancellationToken = default)
+        => reader.ReadPacketAsync(maxFrameSize, null, cancellationToken);
+
+    /// <summary>
+    /// Reads one frame, as <see cref="ReadPacketAsync(PipeReader, int, CancellationToken)"/>, calling
+    /// <paramref name="onPartialFrame"/> each time bytes of a frame arrive that do not complete it yet (a large frame
+    /// arriving slowly is proof that its sender is alive).
+    /// </summary>
+    /// <param name="reader">The transport's input.</param>
+    /// <param name="maxFrameSize">The largest frame accepted.</param>
+    /// <param name="onPartialFrame">Called when part of a frame arrived; null for none.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A packet, a protocol error, or the end of the stream.</returns>
+    public static async ValueTask<MqttReadOutcome> ReadPacketAsync(
+        this PipeReader reader, int maxFrameSize, Action? onPartialFrame, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameSize, 2);
@@ -46,6 +60,11 @@ public static class MqttPipeReaderExtensions
                     consumed = rest.Start;
                     examined = consumed;
                     return new MqttReadOutcome(packet, error, Completed: false);
+                }
+
+                if (!result.IsCompleted && !buffer.IsEmpty)
+                {
+                    onPartialFrame?.Invoke();
                 }
 
                 if (result.IsCompleted)

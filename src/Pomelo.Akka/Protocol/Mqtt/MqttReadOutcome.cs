@@ -1,7 +1,7 @@
 namespace Pomelo.Akka.Protocol.Mqtt;
 
 /// <summary>
-/// The result of <see cref="MqttPipeReaderExtensions.ReadPacketAsync"/>: exactly one of a packet, an error,
+/// The result of <see cref="MqttPipeReaderExtensions.ReadPacketAsync(System.IO.Pipelines.PipeReader, int, CancellationToken)"/>: exactly one of a packet, an error,
 /// or a clean end of stream.
 /// </summary>
 /// <param name="Packet">The packet read, when the read succeeded.</param>

@@ -47,6 +47,36 @@ public sealed class MqttPipeReaderExtensionsTests
         Assert.Equal(new MqttReadOutcome(null, null, Completed: true), outcome);
     }
 
+    /// <summary>Each arrival of part of a frame is reported; a complete frame is not.</summary>
+    [Fact]
+    public async Task ReadPacketAsync_FrameArrivingInParts_ReportsEachPartBeforeTheFrame()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var pipe = new Pipe();
+        var frame = Encode(new PublishPacket("monitor", Pattern(30_000)));
+        var parts = 0;
+        var partSeen = new SemaphoreSlim(0);
+
+        var reading = pipe.Reader.ReadPacketAsync(MqttCodec.DefaultMaxFrameSize, () => { parts++; partSeen.Release(); }, cts.Token).AsTask();
+        await pipe.Writer.WriteAsync(frame.AsMemory(0, 10_000), cts.Token);
+        Assert.True(await partSeen.WaitAsync(Timeout));
+        await pipe.Writer.WriteAsync(frame.AsMemory(10_000, 10_000), cts.Token);
+        Assert.True(await partSeen.WaitAsync(Timeout));
+        Assert.False(reading.IsCompleted);
+        await pipe.Writer.WriteAsync(frame.AsMemory(20_000), cts.Token);
+        var outcome = await reading;
+
+        Assert.Equal(2, parts);
+        Assert.Equal(new PublishPacket("monitor", Pattern(30_000)), outcome.Packet);
+        var whole = await Task.Run(async () =>
+        {
+            await pipe.Writer.WriteAsync(Encode(PingReqPacket.Instance), cts.Token);
+            return await pipe.Reader.ReadPacketAsync(MqttCodec.DefaultMaxFrameSize, () => parts++, cts.Token);
+        });
+        Assert.Equal(PingReqPacket.Instance, whole.Packet);
+        Assert.Equal(2, parts);
+    }
+
     /// <summary>Frames already buffered are returned without waiting for more data.</summary>
     [Fact]
     public async Task ReadPacketAsync_SeveralFramesInOneFlush_ReturnsEachWithoutWaitingForMoreData()
