@@ -39,8 +39,8 @@ public sealed class MonitorOptions
     /// <summary>Gets or sets the heartbeat (MQTT PINGREQ) interval, also declared as the CONNECT keep-alive (default 1 s).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Gets or sets how long the master may stay silent beyond two heartbeats before the connection is dropped (default 3 s).</summary>
-    public TimeSpan HeartbeatGrace { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>Gets or sets how long the master may stay silent beyond two heartbeats before the connection is dropped (default 10 s, Akka's acceptable pause for remote watch: dropping a live master costs the whole cluster a re-registration broadcast).</summary>
+    public TimeSpan HeartbeatGrace { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Gets or sets the TCP connect and CONNACK deadline (default 5 s).</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
