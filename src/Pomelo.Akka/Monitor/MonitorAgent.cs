@@ -24,6 +24,9 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    /// <summary>How long a leaving monitor waits for the master to close the connection after its DISCONNECT.</summary>
+    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(2);
+
     private readonly PendingRequestTable _pending;
     private readonly TaskCompletionSource _firstRegistration = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
@@ -96,16 +99,22 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
         }
     }
 
+    /// <summary>Gets whether this monitor is stopping (it sent, or is about to send, DISCONNECT).</summary>
+    internal bool IsLeaving => Volatile.Read(ref _disposing) != 0;
+
     /// <summary>
     /// Stops cleanly: DISCONNECT goes out first (so the master records Leaving, not Unreachable), then the session loop
-    /// and the reconnect loop stop. Stopping the loop first would let it close the socket without DISCONNECT.
+    /// and the reconnect loop stop once the master closed the connection (or after 2 s). Stopping the loop first would let
+    /// it close the socket without DISCONNECT.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         Volatile.Write(ref _disposing, 1);
-        if (_connection is { } connection)
+        if (_connection is { } connection && await connection.Mqtt.SendAsync(DisconnectPacket.Instance).ConfigureAwait(false))
         {
-            await connection.Mqtt.CloseAsync(sendDisconnect: true).ConfigureAwait(false);
+            // The master closes its end on DISCONNECT. Our session loop keeps reading until then: closing a socket with
+            // unread bytes resets it, and a reset can cost the master the DISCONNECT (a clean stop seen as a failure).
+            await _loop.WaitAsync(LeaveTimeout, _time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -149,10 +158,12 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
                     _firstRegistration.TrySetResult();
                     Registered?.Invoke(count);
                     await new MonitorSessionLoop(connection.Mqtt, this, _options, _time, _logger).RunAsync(_stopping.Token).ConfigureAwait(false);
-                    if (Volatile.Read(ref _disposing) != 0)
+                    if (IsLeaving)
                     {
-                        // Stopped before DisposeAsync saw this connection: still leave with DISCONNECT (a no-op if already closed).
+                        // Leaving (the master closed after our DISCONNECT, or we stopped before DisposeAsync saw this
+                        // connection): DISCONNECT if not sent yet, and no reconnect.
                         await connection.Mqtt.CloseAsync(sendDisconnect: true).ConfigureAwait(false);
+                        return;
                     }
                 }
             }
@@ -170,7 +181,7 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
                 {
                     _connection = null;
                     var failed = _pending.FailAll(MasterPeer, static () => new PeerDisconnectedException(MasterPeer));
-                    if (_stopping.IsCancellationRequested)
+                    if (_stopping.IsCancellationRequested || IsLeaving)
                     {
                         LogStopped(_logger, _options.Id, failed);
                     }

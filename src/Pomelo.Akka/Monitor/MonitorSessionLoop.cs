@@ -55,7 +55,11 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
 
                 if (outcome.Packet is not { } packet || packet is DisconnectPacket)
                 {
-                    LogMasterClosed(_logger);
+                    if (!_agent.IsLeaving)
+                    {
+                        LogMasterClosed(_logger);
+                    }
+
                     return;
                 }
 
