@@ -14,28 +14,28 @@ internal static class EnvelopeSender
     public static ValueTask<bool> SendResponseAsync(this MqttConnection connection, AdminMessageWriter writer, string topic, long respId, object? error, object? body, CancellationToken cancellationToken = default)
         => connection.PublishAsync(topic, (writer, respId, error, body), static (w, a) => a.writer.WriteResponse(w, a.respId, a.error, a.body), cancellationToken);
 
-    /// <summary>Runs a request's handler and sends its response: the body, or the handler's error message; a body that cannot be serialised is answered with an error instead.</summary>
-    public static async Task RespondAsync(this MqttConnection connection, AdminMessageWriter writer, string topic, long reqId, Func<Task<object?>> handle, Action<Exception> onUnserialisable)
+    /// <summary>
+    /// Sends the reply to a request (its body, or its error's message) without waiting for the write lock or the flush;
+    /// a body that cannot be serialised (found now or once the write lock is taken) is reported to
+    /// <paramref name="onUnserialisable"/> and answered with an error instead.
+    /// </summary>
+    public static void SendReply(this MqttConnection connection, AdminMessageWriter writer, string topic, long reqId, object? body, Exception? error, Action<Exception, long> onUnserialisable)
     {
-        object? body = null;
-        object? error = null;
+        ValueTask<bool> sending;
         try
         {
-            body = await handle().ConfigureAwait(false);
+            sending = error is null
+                ? connection.SendResponseAsync(writer, topic, reqId, null, body)
+                : connection.SendResponseAsync(writer, topic, reqId, error.Message, null);
         }
         catch (Exception ex)
         {
-            error = ex.Message;
+            sending = ValueTask.FromException<bool>(ex);
         }
 
-        try
+        if (!sending.IsCompletedSuccessfully)
         {
-            await connection.SendResponseAsync(writer, topic, reqId, error, body).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            onUnserialisable(ex);
-            await connection.SendResponseAsync(writer, topic, reqId, "reply could not be serialised: " + ex.Message, null).ConfigureAwait(false);
+            _ = CompleteReplyAsync(sending, connection, writer, topic, reqId, onUnserialisable);
         }
     }
 
@@ -47,4 +47,28 @@ internal static class EnvelopeSender
 
     public static ValueTask<bool> SendRegisterReplyAsync(this MqttConnection connection, string topic, RegisterReply reply, CancellationToken cancellationToken = default)
         => connection.PublishAsync(topic, reply, static (w, r) => AdminMessageWriter.WriteRegisterReply(w, r), cancellationToken);
+
+    private static async Task CompleteReplyAsync(ValueTask<bool> sending, MqttConnection connection, AdminMessageWriter writer, string topic, long reqId, Action<Exception, long> onUnserialisable)
+    {
+        string reason;
+        try
+        {
+            await sending.ConfigureAwait(false);
+            return;
+        }
+        catch (Exception ex)
+        {
+            onUnserialisable(ex, reqId);
+            reason = "reply could not be serialised: " + ex.Message;
+        }
+
+        try
+        {
+            await connection.SendResponseAsync(writer, topic, reqId, reason, null).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Nothing more to say on this connection; a failed write has already marked it broken.
+        }
+    }
 }

@@ -181,26 +181,24 @@ internal abstract partial class MasterSession : IModuleReplyTarget
     void IModuleReplyTarget.Reply(long reqId, object? body, Exception? error)
     {
         Interlocked.Decrement(ref _inflight);
-        ModuleReplySender.Send(Connection, Agent.Writer, Topic, reqId, body, error, _onUnserialisable ??= (ex, id) => LogReplyFailed(Logger, ex, PeerId, id));
+        Connection.SendReply(Agent.Writer, Topic, reqId, body, error, _onUnserialisable ??= (ex, id) => LogReplyFailed(Logger, ex, PeerId, id));
     }
 
-    private Task RespondAsync(long reqId, Func<Task<object?>> handle)
-        => Connection.RespondAsync(
-            Agent.Writer,
-            Topic,
-            reqId,
-            async () =>
-            {
-                try
-                {
-                    return await handle().ConfigureAwait(false);
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref _inflight);
-                }
-            },
-            ex => LogReplyFailed(Logger, ex, PeerId, reqId));
+    private async Task RespondAsync(long reqId, Func<Task<object?>> handle)
+    {
+        object? body = null;
+        Exception? error = null;
+        try
+        {
+            body = await handle().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+        }
+
+        ((IModuleReplyTarget)this).Reply(reqId, body, error);
+    }
 
     private void Touch() => Volatile.Write(ref _lastSeen, Agent.Time.GetTimestamp());
 }

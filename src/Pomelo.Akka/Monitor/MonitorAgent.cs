@@ -244,7 +244,7 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
     /// <summary>Sends a module's reply to the master's request on the connection the request came on.</summary>
     internal void Reply(MqttConnection mqtt, long reqId, object? body, Exception? error)
     {
-        ModuleReplySender.Send(mqtt, _writer, AdminTopics.Monitor, reqId, body, error, _onUnserialisable ??= (ex, id) => LogReplyFailed(_logger, ex, id));
+        mqtt.SendReply(_writer, AdminTopics.Monitor, reqId, body, error, _onUnserialisable ??= (ex, id) => LogReplyFailed(_logger, ex, id));
     }
 
     private async Task SendRequestAsync(OutboundConnection connection, long id, string moduleId, object? message)
