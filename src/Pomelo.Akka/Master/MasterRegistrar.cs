@@ -111,9 +111,12 @@ internal sealed partial class MasterRegistrar
 
             var incarnation = _agent.NextIncarnation();
             var session = new MonitorSession(_agent, mqtt, request.Id, serverType, incarnation, remote, keepAlive, _loggerFactory.CreateLogger<MonitorSession>());
-            await mqtt.SendRegisterReplyAsync(replyTopic, new RegisterReply(ProtocolCodes.Ok, ProtocolCodes.OkMessage), cancellationToken).ConfigureAwait(false);
+            // Registered before the reply goes out (as pomelo does): a peer told "ok" is already a member. Writes no
+            // longer wait for their flush, so the reply can reach it before the next statement runs. Re-pushed
+            // requests follow the reply. Once joined, the session is the caller's to run: no cancellation here.
             _agent.TryAdd(session);
             _agent.Membership.Join(request.Id, serverType, request.Pid, WithIncarnation(request.Info, incarnation), incarnation, remote, () => mqtt.CloseAsync(sendDisconnect: false));
+            await mqtt.SendRegisterReplyAsync(replyTopic, new RegisterReply(ProtocolCodes.Ok, ProtocolCodes.OkMessage), CancellationToken.None).ConfigureAwait(false);
             _agent.Repush(session);
             _resumable.TryRemove(request.Id, out _);
             return session;
@@ -154,8 +157,8 @@ internal sealed partial class MasterRegistrar
 
             var caller = new ClientCaller(request.Id, result.User.Username, result.User.Level, remote);
             var session = new ClientSession(_agent, mqtt, caller, keepAlive, _loggerFactory.CreateLogger<ClientSession>());
-            await mqtt.SendRegisterReplyAsync(AdminTopics.Register, new RegisterReply(ProtocolCodes.Ok, ProtocolCodes.OkMessage), cancellationToken).ConfigureAwait(false);
             _agent.TryAdd(session);
+            await mqtt.SendRegisterReplyAsync(AdminTopics.Register, new RegisterReply(ProtocolCodes.Ok, ProtocolCodes.OkMessage), CancellationToken.None).ConfigureAwait(false);
             LogClientLoggedIn(_logger, caller.Username, caller.Level, caller.ClientId, remote.ToString());
             return session;
         }
