@@ -1,3 +1,5 @@
+using Pomelo.Akka.Internal;
+
 namespace Pomelo.Akka.Modules.Console;
 
 /// <summary>What a node reports about its own process.</summary>
@@ -16,6 +18,6 @@ public sealed record NodeStatus(int Pid, long Rss, long HeapTotal, long HeapUsed
     {
         var uptime = (time.GetUtcNow() - processStart).TotalSeconds;
         var heapTotal = GC.GetGCMemoryInfo().TotalCommittedBytes;
-        return new NodeStatus(Environment.ProcessId, Environment.WorkingSet, heapTotal, GC.GetTotalMemory(false), Math.Max(0, uptime));
+        return new NodeStatus(Environment.ProcessId, ResidentMemory.ReadBytes(), heapTotal, GC.GetTotalMemory(false), Math.Max(0, uptime));
     }
 }

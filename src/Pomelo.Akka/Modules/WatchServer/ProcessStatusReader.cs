@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pomelo.Akka.Internal;
 
 namespace Pomelo.Akka.Modules.WatchServer;
 
@@ -23,7 +24,7 @@ internal sealed class ProcessStatusReader
         serverType,
         pid = Environment.ProcessId,
         uptime = Math.Max(0, (_time.GetUtcNow() - _started).TotalSeconds),
-        rss = Environment.WorkingSet,
+        rss = ResidentMemory.ReadBytes(),
         heapUsed = GC.GetTotalMemory(false),
         gcCollections = Enumerable.Range(0, GC.MaxGeneration + 1).Select(GC.CollectionCount).ToArray(),
         threads = ThreadPool.ThreadCount,
