@@ -14,6 +14,9 @@ namespace Pomelo.Akka.Internal;
 /// </summary>
 internal sealed class OutboundConnection : IAsyncDisposable
 {
+    /// <summary>How long <see cref="AbandonAsync"/> waits for the master to close after our DISCONNECT.</summary>
+    public static readonly TimeSpan AbandonTimeout = TimeSpan.FromSeconds(2);
+
     private readonly SocketConnectionContextFactory _factory;
     private readonly ConnectionContext _context;
 
@@ -100,7 +103,36 @@ internal sealed class OutboundConnection : IAsyncDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            // The master may have registered us and its reply be queued behind a busy peer: giving up without a word
+            // would look like a failure to it (Unreachable). Leave cleanly instead, then the caller retries.
+            await AbandonAsync(AbandonTimeout, time, cancellationToken).ConfigureAwait(false);
             throw new TimeoutException($"no register reply within {timeout.TotalSeconds:0.#} s");
+        }
+    }
+
+    /// <summary>
+    /// Gives this connection up cleanly: DISCONNECT, then reads and drops whatever the master still sends until it
+    /// closes its end (bounded by <paramref name="timeout"/>): closing a socket with unread bytes resets it, and a
+    /// reset can cost the master the DISCONNECT.
+    /// </summary>
+    public async Task AbandonAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await Mqtt.SendAsync(DisconnectPacket.Instance, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        try
+        {
+            while ((await Mqtt.ReadAsync(linked.Token).ConfigureAwait(false)).Packet is not null)
+            {
+            }
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            // The master did not close in time (or we are stopping): close anyway.
         }
     }
 

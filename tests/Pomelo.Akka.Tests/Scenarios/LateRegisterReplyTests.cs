@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Pomelo.Akka.Protocol.Mqtt;
+using Pomelo.Akka.Tests.Protocol.Mqtt;
+using Pomelo.Akka.Tests.TestSupport;
+
+namespace Pomelo.Akka.Tests.Scenarios;
+
+/// <summary>
+/// A master too busy to answer a register in time: the monitor gives that connection up with DISCONNECT (so a master
+/// that did register it records a clean leave, not a failure) and registers again on a new one.
+/// </summary>
+public sealed class LateRegisterReplyTests
+{
+    [Fact]
+    public async Task RegisterReplyLate_MonitorLeavesWithDisconnectThenRetries()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        await using var monitor = await TestCluster.StartMonitorAsync(
+            port, "late-1", "late", configure: o => o.RegisterTimeout = TimeSpan.FromMilliseconds(300), waitForRegistration: false);
+
+        await using (var first = await AcceptAsync(listener))
+        {
+            await first.ReadAsync<ConnectPacket>();
+            await first.SendAsync(new ConnAckPacket(0));
+            var register = await first.ReadAsync<PublishPacket>();
+            Assert.Equal("register", register.Topic);
+            Assert.Contains("late-1", Encoding.UTF8.GetString(register.Payload.Span), StringComparison.Ordinal);
+
+            // No reply: the next thing on the wire must be the monitor's DISCONNECT, not a bare close.
+            var next = await first.ReadAsync();
+            Assert.True(next.Packet is DisconnectPacket, $"expected DISCONNECT after the register timeout, got {next}");
+        }
+
+        // It comes back on a new connection and registers again.
+        await using var second = await AcceptAsync(listener);
+        await second.ReadAsync<ConnectPacket>();
+        await second.SendAsync(new ConnAckPacket(0));
+        var again = await second.ReadAsync<PublishPacket>();
+        Assert.Equal("register", again.Topic);
+    }
+
+    private static async Task<MqttTestConnection> AcceptAsync(TcpListener listener)
+    {
+        using var timeout = new CancellationTokenSource(MqttTestConnection.Timeout);
+        return new MqttTestConnection(await listener.AcceptSocketAsync(timeout.Token));
+    }
+}
