@@ -162,6 +162,56 @@ internal sealed class MqttConnection
     public ValueTask<bool> PublishAsync<TArg>(string topic, TArg arg, Action<Utf8JsonWriter, TArg> writePayload, CancellationToken cancellationToken = default)
         => WriteAsync(new Frame(null, topic, default), cancellationToken, force: false, arg, writePayload);
 
+    /// <summary>
+    /// Publishes <paramref name="count"/> payloads on one topic, in order, in one turn of the write lock and with one
+    /// flush (a sender's batch, as pomelo's peers write many messages per event-loop turn): <paramref name="writePayload"/>
+    /// serialises payload <c>i</c> into the reusable scratch writer. A serialisation error propagates to the caller; the
+    /// payloads before it are sent, the rest are not. The returned task completes once the batch is flushed, so a
+    /// sender that awaits it respects the socket's back-pressure.
+    /// </summary>
+    public ValueTask<bool> PublishEachAsync<TArg>(string topic, int count, TArg arg, Action<Utf8JsonWriter, TArg, int> writePayload, CancellationToken cancellationToken = default)
+    {
+        if (IsClosed)
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<bool>(cancellationToken);
+        }
+
+        Interlocked.Increment(ref _writers);
+        Task<bool> done;
+        lock (_writeGate)
+        {
+            var written = count == 0;
+            try
+            {
+                for (var i = 0; i < count && !IsClosed; i++)
+                {
+                    var payload = Serialise((arg, i, writePayload), static (w, a) => a.writePayload(w, a.arg, a.i));
+                    written = TryWriteFrame(new Frame(null, topic, default), payload);
+                    if (!written)
+                    {
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                done = LeaveGateLocked(written);
+            }
+        }
+
+        if (done.IsCompleted)
+        {
+            return ValueTask.FromResult(done.Result);
+        }
+
+        return new ValueTask<bool>(cancellationToken.CanBeCanceled ? done.WaitAsync(cancellationToken) : done);
+    }
+
     /// <summary>Sends DISCONNECT (best effort) and completes both pipes.</summary>
     public async ValueTask CloseAsync(bool sendDisconnect)
     {
