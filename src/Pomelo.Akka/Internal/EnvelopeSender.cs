@@ -11,6 +11,10 @@ internal static class EnvelopeSender
     public static ValueTask<bool> SendNotifyAsync(this MqttConnection connection, AdminMessageWriter writer, string topic, string moduleId, object? body, CancellationToken cancellationToken = default)
         => connection.PublishAsync(topic, (writer, moduleId, body), static (w, a) => a.writer.WriteNotify(w, a.moduleId, a.body), cancellationToken);
 
+    /// <summary>Sends one notify per body, in order, in one write and one flush.</summary>
+    public static ValueTask<bool> SendNotifiesAsync(this MqttConnection connection, AdminMessageWriter writer, string topic, string moduleId, IReadOnlyList<object?> bodies, CancellationToken cancellationToken = default)
+        => connection.PublishEachAsync(topic, bodies.Count, (writer, moduleId, bodies), static (w, a, i) => a.writer.WriteNotify(w, a.moduleId, a.bodies[i]), cancellationToken);
+
     public static ValueTask<bool> SendResponseAsync(this MqttConnection connection, AdminMessageWriter writer, string topic, long respId, object? error, object? body, CancellationToken cancellationToken = default)
         => connection.PublishAsync(topic, (writer, respId, error, body), static (w, a) => a.writer.WriteResponse(w, a.respId, a.error, a.body), cancellationToken);
 

@@ -35,6 +35,9 @@ internal sealed class MqttConnection
     private ArrayBufferWriter<byte>? _scratch;
     private Utf8JsonWriter? _json;
 
+    // Owned by the single reader: the rest of the last pipe buffer, not yet advanced past, while it may hold frames.
+    private ReadOnlySequence<byte>? _held;
+
     public MqttConnection(IDuplexPipe transport, int maxFrameSize)
     {
         _transport = transport;
@@ -49,11 +52,98 @@ internal sealed class MqttConnection
     public bool IsClosed => Volatile.Read(ref _closing) != 0;
 
     public ValueTask<MqttReadOutcome> ReadAsync(CancellationToken cancellationToken)
-        => _transport.Input.ReadPacketAsync(MaxFrameSize, cancellationToken);
+        => ReadAsync(null, cancellationToken);
 
-    /// <summary>Reads one frame, calling <paramref name="onPartialFrame"/> whenever part of a frame arrives.</summary>
-    public ValueTask<MqttReadOutcome> ReadAsync(Action onPartialFrame, CancellationToken cancellationToken)
-        => _transport.Input.ReadPacketAsync(MaxFrameSize, onPartialFrame, cancellationToken);
+    /// <summary>
+    /// Reads one frame, calling <paramref name="onPartialFrame"/> whenever part of a frame arrives. Frames that
+    /// arrived together are handed out one by one from the same pipe buffer: one pipe read (and one
+    /// <see cref="PipeReader.AdvanceTo(SequencePosition, SequencePosition)"/>) per batch of bytes, not per frame.
+    /// Single reader only.
+    /// </summary>
+    public ValueTask<MqttReadOutcome> ReadAsync(Action? onPartialFrame, CancellationToken cancellationToken)
+    {
+        if (_held is { } held)
+        {
+            if (!cancellationToken.IsCancellationRequested && !IsClosed)
+            {
+                var rest = held;
+                var status = MqttCodec.TryRead(ref rest, MaxFrameSize, out var packet, out var error);
+                if (status != MqttReadStatus.Incomplete)
+                {
+                    // Read packets own their payloads: the buffer may stay with the pipe until it is used up.
+                    _held = rest;
+                    return ValueTask.FromResult(new MqttReadOutcome(packet, error, Completed: false));
+                }
+            }
+
+            // Nothing whole is left (or the connection is closing): give the pipe its buffer back, unread bytes kept.
+            _held = null;
+            _transport.Input.AdvanceTo(held.Start, held.Start);
+        }
+
+        return ReadFromPipeAsync(onPartialFrame, cancellationToken);
+    }
+
+    private async ValueTask<MqttReadOutcome> ReadFromPipeAsync(Action? onPartialFrame, CancellationToken cancellationToken)
+    {
+        var input = _transport.Input;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (result.IsCanceled)
+            {
+                input.AdvanceTo(buffer.Start, buffer.Start);
+                throw new OperationCanceledException("The pending MQTT read was cancelled.", cancellationToken);
+            }
+
+            var rest = buffer;
+            MqttReadStatus status;
+            MqttPacket? packet;
+            MqttProtocolError? error;
+            try
+            {
+                status = MqttCodec.TryRead(ref rest, MaxFrameSize, out packet, out error);
+            }
+            catch
+            {
+                input.AdvanceTo(buffer.Start, buffer.Start);
+                throw;
+            }
+
+            if (status != MqttReadStatus.Incomplete)
+            {
+                if (rest.IsEmpty || status == MqttReadStatus.Error)
+                {
+                    input.AdvanceTo(rest.Start, rest.Start);
+                }
+                else
+                {
+                    // More bytes follow this frame: keep the buffer and hand them out without another pipe read.
+                    _held = rest;
+                }
+
+                return new MqttReadOutcome(packet, error, Completed: false);
+            }
+
+            var unread = buffer.Length;
+            input.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                return unread == 0
+                    ? new MqttReadOutcome(null, null, Completed: true)
+                    : new MqttReadOutcome(null, new MqttProtocolError(
+                        MqttErrorCode.UnexpectedEndOfStream,
+                        $"The stream ended inside a frame with {unread} bytes unread."), Completed: false);
+            }
+
+            if (unread != 0)
+            {
+                onPartialFrame?.Invoke();
+            }
+        }
+    }
 
     public ValueTask<bool> SendAsync(MqttPacket packet, CancellationToken cancellationToken = default)
         => WriteAsync(new Frame(packet, null, default), cancellationToken, force: false);
@@ -71,6 +161,56 @@ internal sealed class MqttConnection
     /// </summary>
     public ValueTask<bool> PublishAsync<TArg>(string topic, TArg arg, Action<Utf8JsonWriter, TArg> writePayload, CancellationToken cancellationToken = default)
         => WriteAsync(new Frame(null, topic, default), cancellationToken, force: false, arg, writePayload);
+
+    /// <summary>
+    /// Publishes <paramref name="count"/> payloads on one topic, in order, in one turn of the write lock and with one
+    /// flush (a sender's batch, as pomelo's peers write many messages per event-loop turn): <paramref name="writePayload"/>
+    /// serialises payload <c>i</c> into the reusable scratch writer. A serialisation error propagates to the caller; the
+    /// payloads before it are sent, the rest are not. The returned task completes once the batch is flushed, so a
+    /// sender that awaits it respects the socket's back-pressure.
+    /// </summary>
+    public ValueTask<bool> PublishEachAsync<TArg>(string topic, int count, TArg arg, Action<Utf8JsonWriter, TArg, int> writePayload, CancellationToken cancellationToken = default)
+    {
+        if (IsClosed)
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<bool>(cancellationToken);
+        }
+
+        Interlocked.Increment(ref _writers);
+        Task<bool> done;
+        lock (_writeGate)
+        {
+            var written = count == 0;
+            try
+            {
+                for (var i = 0; i < count && !IsClosed; i++)
+                {
+                    var payload = Serialise((arg, i, writePayload), static (w, a) => a.writePayload(w, a.arg, a.i));
+                    written = TryWriteFrame(new Frame(null, topic, default), payload);
+                    if (!written)
+                    {
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                done = LeaveGateLocked(written);
+            }
+        }
+
+        if (done.IsCompleted)
+        {
+            return ValueTask.FromResult(done.Result);
+        }
+
+        return new ValueTask<bool>(cancellationToken.CanBeCanceled ? done.WaitAsync(cancellationToken) : done);
+    }
 
     /// <summary>Sends DISCONNECT (best effort) and completes both pipes.</summary>
     public async ValueTask CloseAsync(bool sendDisconnect)

@@ -9,6 +9,8 @@ namespace Pomelo.Akka.Internal;
 /// once — on reply, timeout, caller cancellation or the peer's disconnect — and whoever removes it completes it.
 /// Deadlines share one timer, armed for the earliest deadline while the table is not empty; when it fires, a sweep
 /// expires every entry that is due and re-arms it for the next one, so a request costs no timer of its own.
+/// Requesters' continuations run on the thread pool, in batches (<see cref="ReplyDispatcher"/>), never on the thread
+/// that completed them (a read loop, the timer, a disconnect).
 /// </summary>
 internal sealed class PendingRequestTable
 {
@@ -16,6 +18,7 @@ internal sealed class PendingRequestTable
     private readonly TimeProvider _time;
     private readonly Lock _timerGate = new();
     private readonly ITimer _timer;
+    private readonly ReplyDispatcher _dispatcher = new();
     private long _nextId;
     private int _count;
 
@@ -63,11 +66,11 @@ internal sealed class PendingRequestTable
 
         if (error is { } e && e.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
         {
-            entry.Completion.TrySetException(new AdminRemoteException(e));
+            _dispatcher.SetException(entry.Completion, new AdminRemoteException(e));
         }
         else
         {
-            entry.Completion.TrySetResult(body);
+            _dispatcher.SetResult(entry.Completion, body);
         }
 
         return true;
@@ -78,7 +81,7 @@ internal sealed class PendingRequestTable
     {
         if (TryRemove(id, out var entry))
         {
-            entry.Completion.TrySetException(error);
+            _dispatcher.SetException(entry.Completion, error);
         }
     }
 
@@ -90,7 +93,7 @@ internal sealed class PendingRequestTable
         {
             if (entry.Target == target && TryRemove(id, out _))
             {
-                entry.Completion.TrySetException(error());
+                _dispatcher.SetException(entry.Completion, error());
                 failed++;
             }
         }
@@ -111,7 +114,7 @@ internal sealed class PendingRequestTable
         {
             if (TryRemove(excess[i], out var entry))
             {
-                entry.Completion.TrySetException(error());
+                _dispatcher.SetException(entry.Completion, error());
                 failed++;
             }
         }
@@ -177,7 +180,7 @@ internal sealed class PendingRequestTable
             {
                 if (TryRemove(id, out _))
                 {
-                    entry.Completion.TrySetException(new AdminRequestTimeoutException(entry.Target, entry.ModuleId, entry.Timeout));
+                    _dispatcher.SetException(entry.Completion, new AdminRequestTimeoutException(entry.Target, entry.ModuleId, entry.Timeout));
                 }
             }
             else if (entry.Deadline < next)
@@ -199,7 +202,7 @@ internal sealed class PendingRequestTable
     {
         if (TryRemove(id, out var entry))
         {
-            entry.Completion.TrySetCanceled();
+            _dispatcher.SetCanceled(entry.Completion);
         }
     }
 
@@ -220,7 +223,8 @@ internal sealed class PendingRequestTable
         /// <summary>Gets the <see cref="TimeProvider.GetTimestamp"/> value at which the request times out.</summary>
         public long Deadline { get; } = deadline;
 
-        public TaskCompletionSource<JsonElement?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Gets the reply's source; completed only through the table's <see cref="ReplyDispatcher"/>, which keeps continuations off the completing thread.</summary>
+        public TaskCompletionSource<JsonElement?> Completion { get; } = new();
 
         public CancellationTokenRegistration Cancellation { get; set; }
     }

@@ -28,4 +28,15 @@ public interface IMonitorAgent
     /// <param name="cancellationToken">Cancels the send.</param>
     /// <returns>False when not connected or the send failed.</returns>
     ValueTask<bool> NotifyAsync(string moduleId, object? message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Notifies a module's master handler once per body, in order, as one batch: one write and one flush for all of
+    /// them (a server reporting many events at once). The returned task completes when the batch is handed to the
+    /// socket, so a sender that awaits each batch respects the connection's back-pressure.
+    /// </summary>
+    /// <param name="moduleId">The module.</param>
+    /// <param name="messages">The bodies, one notify each.</param>
+    /// <param name="cancellationToken">Cancels the wait for the flush.</param>
+    /// <returns>False when not connected or the send failed (some of the batch may have been sent).</returns>
+    ValueTask<bool> NotifyManyAsync(string moduleId, IReadOnlyList<object?> messages, CancellationToken cancellationToken = default);
 }

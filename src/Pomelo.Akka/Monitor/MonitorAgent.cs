@@ -90,6 +90,12 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
     public async ValueTask<bool> NotifyAsync(string moduleId, object? message, CancellationToken cancellationToken = default)
         => _connection is { } connection && await connection.Mqtt.SendNotifyAsync(_writer, AdminTopics.Monitor, moduleId, message, cancellationToken).ConfigureAwait(false);
 
+    public async ValueTask<bool> NotifyManyAsync(string moduleId, IReadOnlyList<object?> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        return _connection is { } connection && await connection.Mqtt.SendNotifiesAsync(_writer, AdminTopics.Monitor, moduleId, messages, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Drops the current connection without DISCONNECT, as a network failure would; the agent then reconnects.</summary>
     internal async Task AbortConnectionAsync()
     {

@@ -29,27 +29,28 @@ internal struct EnvelopeFields
         var f = default(EnvelopeFields);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            // Names are matched on their UTF-8 bytes: no string per property (ValueTextEquals also unescapes).
+            var field = Match(ref reader);
             reader.Read();
-            switch (name)
+            switch (field)
             {
-                case "reqId": f.ReqId = ReadId(ref reader); break;
-                case "respId": f.RespId = ReadId(ref reader); break;
-                case "moduleId": f.ModuleId = ReadText(ref reader); break;
-                case "command": f.Command = ReadText(ref reader); break;
-                case "body": f.Body = ReadElement(ref reader); break;
-                case "error": f.Error = ReadNonNullElement(ref reader); break;
-                case "type": f.Type = ReadText(ref reader); break;
-                case "id": f.Id = ReadText(ref reader); break;
-                case "serverType": f.ServerType = ReadText(ref reader); break;
-                case "pid": f.Pid = ReadId(ref reader); break;
-                case "info": f.Info = ReadNonNullElement(ref reader); break;
-                case "token": f.Token = ReadText(ref reader); break;
-                case "username": f.Username = ReadText(ref reader); break;
-                case "password": f.Password = ReadText(ref reader); break;
-                case "md5": f.Md5 = reader.TokenType == JsonTokenType.True; reader.Skip(); break;
-                case "code": f.Code = ReadId(ref reader); break;
-                case "msg": f.Msg = ReadText(ref reader); break;
+                case Field.ReqId: f.ReqId = ReadId(ref reader); break;
+                case Field.RespId: f.RespId = ReadId(ref reader); break;
+                case Field.ModuleId: f.ModuleId = ReadText(ref reader); break;
+                case Field.Command: f.Command = ReadText(ref reader); break;
+                case Field.Body: f.Body = ReadElement(ref reader); break;
+                case Field.Error: f.Error = ReadNonNullElement(ref reader); break;
+                case Field.Type: f.Type = ReadText(ref reader); break;
+                case Field.Id: f.Id = ReadText(ref reader); break;
+                case Field.ServerType: f.ServerType = ReadText(ref reader); break;
+                case Field.Pid: f.Pid = ReadId(ref reader); break;
+                case Field.Info: f.Info = ReadNonNullElement(ref reader); break;
+                case Field.Token: f.Token = ReadText(ref reader); break;
+                case Field.Username: f.Username = ReadText(ref reader); break;
+                case Field.Password: f.Password = ReadText(ref reader); break;
+                case Field.Md5: f.Md5 = reader.TokenType == JsonTokenType.True; reader.Skip(); break;
+                case Field.Code: f.Code = ReadId(ref reader); break;
+                case Field.Msg: f.Msg = ReadText(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -61,6 +62,26 @@ internal struct EnvelopeFields
 
         return f;
     }
+
+    private static Field Match(ref Utf8JsonReader reader)
+        => reader.ValueTextEquals("body"u8) ? Field.Body
+            : reader.ValueTextEquals("moduleId"u8) ? Field.ModuleId
+            : reader.ValueTextEquals("reqId"u8) ? Field.ReqId
+            : reader.ValueTextEquals("respId"u8) ? Field.RespId
+            : reader.ValueTextEquals("error"u8) ? Field.Error
+            : reader.ValueTextEquals("command"u8) ? Field.Command
+            : reader.ValueTextEquals("type"u8) ? Field.Type
+            : reader.ValueTextEquals("id"u8) ? Field.Id
+            : reader.ValueTextEquals("serverType"u8) ? Field.ServerType
+            : reader.ValueTextEquals("pid"u8) ? Field.Pid
+            : reader.ValueTextEquals("info"u8) ? Field.Info
+            : reader.ValueTextEquals("token"u8) ? Field.Token
+            : reader.ValueTextEquals("username"u8) ? Field.Username
+            : reader.ValueTextEquals("password"u8) ? Field.Password
+            : reader.ValueTextEquals("md5"u8) ? Field.Md5
+            : reader.ValueTextEquals("code"u8) ? Field.Code
+            : reader.ValueTextEquals("msg"u8) ? Field.Msg
+            : Field.Other;
 
     private static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
@@ -95,5 +116,27 @@ internal struct EnvelopeFields
                 reader.Skip();
                 return null;
         }
+    }
+
+    private enum Field
+    {
+        Other,
+        ReqId,
+        RespId,
+        ModuleId,
+        Command,
+        Body,
+        Error,
+        Type,
+        Id,
+        ServerType,
+        Pid,
+        Info,
+        Token,
+        Username,
+        Password,
+        Md5,
+        Code,
+        Msg,
     }
 }

@@ -73,6 +73,16 @@ public sealed class TimeReportTests
             Notified.Add((moduleId, message));
             return ValueTask.FromResult(true);
         }
+
+        public ValueTask<bool> NotifyManyAsync(string moduleId, IReadOnlyList<object?> messages, CancellationToken cancellationToken = default)
+        {
+            foreach (var message in messages)
+            {
+                Notified.Add((moduleId, message));
+            }
+
+            return ValueTask.FromResult(true);
+        }
     }
 
     private sealed class RecordingMasterAgent : IMasterAgent

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
@@ -100,6 +101,95 @@ public sealed class MqttConnectionTests
         Assert.IsType<DisconnectPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
         Assert.Null((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
         Assert.False(await connection.SendAsync(PingReqPacket.Instance));
+    }
+
+    [Fact]
+    public async Task PublishEachAsync_Batch_EveryPayloadArrivesInOrder()
+    {
+        var (connection, peer) = Pair(new PipeOptions(useSynchronizationContext: false));
+
+        Assert.True(await connection.PublishEachAsync("t", 300, 1000, static (json, offset, i) => json.WriteNumberValue(offset + i)));
+
+        for (var i = 0; i < 300; i++)
+        {
+            var outcome = await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+            var publish = Assert.IsType<PublishPacket>(outcome.Packet);
+            Assert.Equal("t", publish.Topic);
+            Assert.Equal((1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.UTF8.GetString(publish.Payload.Span));
+        }
+    }
+
+    [Fact]
+    public async Task PublishEachAsync_SerialisationFails_ThrowsAndSendsThePayloadsBefore()
+    {
+        var (connection, peer) = Pair(new PipeOptions(useSynchronizationContext: false));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await connection.PublishEachAsync("t", 5, 0, static (json, _, i) =>
+        {
+            if (i == 2)
+            {
+                throw new InvalidOperationException("boom");
+            }
+
+            json.WriteNumberValue(i);
+        }));
+        Assert.True(await connection.PublishAsync("t", 9, static (json, v) => json.WriteNumberValue(v)));
+
+        foreach (var expected in new[] { "0", "1", "9" })
+        {
+            var outcome = await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+            Assert.Equal(expected, Encoding.UTF8.GetString(Assert.IsType<PublishPacket>(outcome.Packet).Payload.Span));
+        }
+    }
+
+    [Fact]
+    public async Task ReadAsync_SeveralFramesAndAPartialOneInOneBuffer_HandsOutEachThenWaitsForTheRest()
+    {
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, new Pipe().Writer), MaxFrame);
+        var frames = new Pipe();
+        for (var i = 0; i < 3; i++)
+        {
+            MqttCodec.WritePublish(frames.Writer, "t", [(byte)('a' + i)]);
+        }
+
+        await frames.Writer.FlushAsync();
+        frames.Writer.Complete();
+        var bytes = (await frames.Reader.ReadAsync()).Buffer.ToArray();
+
+        // Three whole frames and the first two bytes of a fourth arrive together.
+        await fromPeer.Writer.WriteAsync(bytes.Concat(bytes.Take(2)).ToArray());
+        foreach (var expected in "abc")
+        {
+            var outcome = await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+            Assert.Equal((byte)expected, Assert.IsType<PublishPacket>(outcome.Packet).Payload.Span[0]);
+        }
+
+        var fourth = connection.ReadAsync(CancellationToken.None).AsTask();
+        Assert.False(fourth.IsCompleted);
+        await fromPeer.Writer.WriteAsync(bytes.Skip(2).Take((bytes.Length / 3) - 2).ToArray());
+        Assert.Equal((byte)'a', Assert.IsType<PublishPacket>((await fourth.WaitAsync(Wait.Timeout)).Packet).Payload.Span[0]);
+
+        fromPeer.Writer.Complete();
+        Assert.True((await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Completed);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ClosedWhileFramesAreBuffered_StopsHandingThemOut()
+    {
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, new Pipe().Writer), MaxFrame);
+        var frames = new Pipe();
+        MqttCodec.WritePublish(frames.Writer, "t", "1"u8);
+        MqttCodec.WritePublish(frames.Writer, "t", "2"u8);
+        await frames.Writer.FlushAsync();
+        frames.Writer.Complete();
+        await fromPeer.Writer.WriteAsync((await frames.Reader.ReadAsync()).Buffer.ToArray());
+
+        Assert.IsType<PublishPacket>((await connection.ReadAsync(CancellationToken.None)).Packet);
+        await connection.CloseAsync(sendDisconnect: false);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout));
     }
 
     private static (MqttConnection Connection, MqttConnection Peer) Pair(PipeOptions toPeerOptions)

@@ -74,6 +74,30 @@ internal static class MqttBodyParser
         return new ConnAckPacket(returnCode, SessionPresent: ackFlags == 1);
     }
 
+    /// <summary>
+    /// Reads a PUBLISH topic; pomelo-admin's own topics are matched byte for byte and returned as the shared constant
+    /// (no string per frame), anything else is decoded and validated as an MQTT string.
+    /// </summary>
+    private static bool TryReadTopic(ref SequenceReader<byte> reader, out string topic, out string? problem)
+    {
+        var start = reader;
+        if (MqttWireReader.TryReadLengthPrefixed(ref reader, "Topic name", out var bytes, out problem) && bytes.IsSingleSegment)
+        {
+            var span = bytes.FirstSpan;
+            var known = span.SequenceEqual("monitor"u8) ? AdminTopics.Monitor
+                : span.SequenceEqual("client"u8) ? AdminTopics.Client
+                : null;
+            if (known is not null)
+            {
+                topic = known;
+                return true;
+            }
+        }
+
+        reader = start;
+        return MqttWireReader.TryReadString(ref reader, "Topic name", out topic, out problem);
+    }
+
     /// <summary>Decodes a PUBLISH body; the payload is copied once into an array owned by the packet.</summary>
     /// <param name="flags">The fixed header's flag nibble (already validated: QoS is 0, 1 or 2).</param>
     /// <param name="body">The bytes after the fixed header.</param>
@@ -82,7 +106,7 @@ internal static class MqttBodyParser
     public static PublishPacket? ParsePublish(byte flags, ReadOnlySequence<byte> body, out string? problem)
     {
         var reader = new SequenceReader<byte>(body);
-        if (!MqttWireReader.TryReadString(ref reader, "Topic name", out var topic, out problem))
+        if (!TryReadTopic(ref reader, out var topic, out problem))
         {
             return null;
         }

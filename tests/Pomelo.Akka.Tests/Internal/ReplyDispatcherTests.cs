@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Pomelo.Akka.Internal;
+using Pomelo.Akka.Tests.TestSupport;
+
+namespace Pomelo.Akka.Tests.Internal;
+
+public sealed class ReplyDispatcherTests
+{
+    [Fact]
+    public async Task SetResult_ManyCompletions_EachCompletesOnceInOrder()
+    {
+        var dispatcher = new ReplyDispatcher();
+        var sources = Enumerable.Range(0, 1000).Select(_ => new TaskCompletionSource<JsonElement?>()).ToArray();
+        var order = new List<int>();
+        var tasks = sources.Select((s, i) => s.Task.ContinueWith(_ => { lock (order) { order.Add(i); } }, TaskContinuationOptions.ExecuteSynchronously)).ToArray();
+
+        for (var i = 0; i < sources.Length; i++)
+        {
+            dispatcher.SetResult(sources[i], JsonText.Parse(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        await Task.WhenAll(tasks).WaitAsync(Wait.Timeout);
+        Assert.Equal(Enumerable.Range(0, 1000), order);
+        Assert.Equal(999, (await sources[999].Task)!.Value.GetInt32());
+    }
+
+    [Fact]
+    public async Task SetResult_ContinuationRunsOffTheCompletingThread()
+    {
+        var dispatcher = new ReplyDispatcher();
+        var source = new TaskCompletionSource<JsonElement?>();
+        var completing = Environment.CurrentManagedThreadId;
+        var ran = source.Task.ContinueWith(_ => Environment.CurrentManagedThreadId, TaskContinuationOptions.ExecuteSynchronously);
+
+        dispatcher.SetResult(source, null);
+
+        // The completion is queued, not run here: the continuation cannot have run on this thread.
+        Assert.NotEqual(completing, await ran.WaitAsync(Wait.Timeout));
+    }
+
+    [Fact]
+    public async Task SetExceptionAndSetCanceled_ReachTheirTasks()
+    {
+        var dispatcher = new ReplyDispatcher();
+        var failed = new TaskCompletionSource<JsonElement?>();
+        var cancelled = new TaskCompletionSource<JsonElement?>();
+
+        dispatcher.SetException(failed, new InvalidOperationException("x"));
+        dispatcher.SetCanceled(cancelled);
+
+        Assert.Equal("x", (await Assert.ThrowsAsync<InvalidOperationException>(() => failed.Task.WaitAsync(Wait.Timeout))).Message);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.Task.WaitAsync(Wait.Timeout));
+    }
+}
