@@ -7,10 +7,11 @@ namespace Pomelo.Akka.Cluster;
 /// <remarks>
 /// <para>
 /// Unlike Akka's immutable history (one queue node per sample, a new history per heartbeat), this one is a mutable
-/// ring of <see cref="float"/>s that grows by doubling up to <see cref="MaxSampleSize"/>: 4 bytes a sample and no
-/// allocation per heartbeat once grown, so a member's 1,000-sample window costs 4 KB instead of ~32 KB. Each interval
-/// is rounded to a float once (a relative error below 6e-8, well under a microsecond for any heartbeat interval) and
-/// the sums add and later subtract exactly that rounded value, so they always match the samples held.
+/// ring that grows by doubling up to <see cref="MaxSampleSize"/>, with no allocation per heartbeat once grown. Each
+/// interval is kept in whole milliseconds, as Akka records it (its clock reads milliseconds), in 2 bytes while every
+/// interval held fits (under 65.5 s; a history that meets a longer one switches to 4 bytes a sample), so a member's
+/// 1,000-sample window costs 2 KB (was 4 KB as floats, ~32 KB as Akka's queue). The sums add and later subtract
+/// exactly the stored whole value, so they always match the samples held.
 /// </para>
 /// <para>Not thread-safe: the owner (<see cref="PhiAccrualFailureDetector"/>) serialises access.</para>
 /// </remarks>
@@ -18,13 +19,15 @@ internal sealed class HeartbeatHistory
 {
     private const int InitialCapacity = 8;
 
-    private float[] _ring;
+    // The samples in whole milliseconds; _wide replaces _narrow for good once a sample does not fit in 16 bits.
+    private ushort[] _narrow;
+    private int[]? _wide;
     private int _oldest;
 
     private HeartbeatHistory(int maxSampleSize)
     {
         MaxSampleSize = maxSampleSize;
-        _ring = [];
+        _narrow = [];
     }
 
     /// <summary>The most intervals kept.</summary>
@@ -49,7 +52,10 @@ internal sealed class HeartbeatHistory
     public double StdDeviation => Math.Sqrt(Variance);
 
     /// <summary>The number of samples the ring can hold before it grows (for tests and diagnostics).</summary>
-    internal int Capacity => _ring.Length;
+    internal int Capacity => _wide?.Length ?? _narrow.Length;
+
+    /// <summary>The bytes each sample takes: 2, or 4 once an interval of 65,536 ms or more was held (for tests).</summary>
+    internal int BytesPerSample => _wide is null ? sizeof(ushort) : sizeof(int);
 
     /// <summary>The intervals held, oldest first, in milliseconds (a copy).</summary>
     public IReadOnlyList<double> Intervals
@@ -59,7 +65,7 @@ internal sealed class HeartbeatHistory
             var intervals = new double[Count];
             for (var i = 0; i < Count; i++)
             {
-                intervals[i] = _ring[(_oldest + i) % _ring.Length];
+                intervals[i] = At((_oldest + i) % Capacity);
             }
 
             return intervals;
@@ -75,29 +81,37 @@ internal sealed class HeartbeatHistory
         return new HeartbeatHistory(maxSampleSize);
     }
 
-    /// <summary>Appends <paramref name="interval"/>, dropping the oldest interval when the window is full.</summary>
+    /// <summary>
+    /// Appends <paramref name="interval"/>, rounded to whole milliseconds (negative as 0), dropping the oldest
+    /// interval when the window is full.
+    /// </summary>
     /// <param name="interval">The new interval in milliseconds.</param>
     /// <returns>This history, for chaining.</returns>
     public HeartbeatHistory Add(double interval)
     {
-        var sample = (float)interval;
+        var sample = (int)Math.Clamp(Math.Round(interval, MidpointRounding.AwayFromZero), 0, int.MaxValue);
+        if (sample > ushort.MaxValue && _wide is null)
+        {
+            Widen();
+        }
+
         double value = sample;
         if (Count == MaxSampleSize)
         {
-            double oldest = _ring[_oldest];
+            double oldest = At(_oldest);
             IntervalSum -= oldest;
             SquaredIntervalSum -= oldest * oldest;
-            _ring[_oldest] = sample;
-            _oldest = (_oldest + 1) % _ring.Length;
+            Set(_oldest, sample);
+            _oldest = (_oldest + 1) % Capacity;
         }
         else
         {
-            if (Count == _ring.Length)
+            if (Count == Capacity)
             {
                 Grow();
             }
 
-            _ring[(_oldest + Count) % _ring.Length] = sample;
+            Set((_oldest + Count) % Capacity, sample);
             Count++;
         }
 
@@ -121,7 +135,8 @@ internal sealed class HeartbeatHistory
     {
         var copy = new HeartbeatHistory(MaxSampleSize)
         {
-            _ring = (float[])_ring.Clone(),
+            _narrow = (ushort[])_narrow.Clone(),
+            _wide = (int[]?)_wide?.Clone(),
             _oldest = _oldest,
             Count = Count,
             IntervalSum = IntervalSum,
@@ -130,15 +145,59 @@ internal sealed class HeartbeatHistory
         return copy;
     }
 
+    private int At(int index) => _wide is { } wide ? wide[index] : _narrow[index];
+
+    private void Set(int index, int sample)
+    {
+        if (_wide is { } wide)
+        {
+            wide[index] = sample;
+        }
+        else
+        {
+            _narrow[index] = (ushort)sample;
+        }
+    }
+
+    /// <summary>Doubles the ring (at least <see cref="InitialCapacity"/>, at most the window), oldest sample first.</summary>
     private void Grow()
     {
-        var grown = new float[Math.Min(MaxSampleSize, Math.Max(InitialCapacity, _ring.Length * 2))];
-        for (var i = 0; i < Count; i++)
+        var capacity = Math.Min(MaxSampleSize, Math.Max(InitialCapacity, Capacity * 2));
+        if (_wide is not null)
         {
-            grown[i] = _ring[(_oldest + i) % _ring.Length];
+            var grown = new int[capacity];
+            CopyInOrder(grown);
+            _wide = grown;
+        }
+        else
+        {
+            var grown = new ushort[capacity];
+            for (var i = 0; i < Count; i++)
+            {
+                grown[i] = _narrow[(_oldest + i) % _narrow.Length];
+            }
+
+            _narrow = grown;
         }
 
-        _ring = grown;
         _oldest = 0;
+    }
+
+    /// <summary>Moves the samples to 4-byte storage of the same capacity, for an interval that 2 bytes cannot hold.</summary>
+    private void Widen()
+    {
+        var wide = new int[_narrow.Length];
+        CopyInOrder(wide);
+        _wide = wide;
+        _narrow = [];
+        _oldest = 0;
+    }
+
+    private void CopyInOrder(int[] destination)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            destination[i] = At((_oldest + i) % Capacity);
+        }
     }
 }

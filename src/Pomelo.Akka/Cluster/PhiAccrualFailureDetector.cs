@@ -19,7 +19,7 @@ namespace Pomelo.Akka.Cluster;
 /// </para>
 /// <para>
 /// Thread-safe. Akka swaps an immutable state (a new history per heartbeat) by compare-and-swap; here the state is a
-/// mutable ring (<see cref="HeartbeatHistory"/>, 4 bytes a sample, no allocation per heartbeat) guarded by this
+/// mutable ring (<see cref="HeartbeatHistory"/>, whole milliseconds in 2 bytes a sample, no allocation per heartbeat) guarded by this
 /// detector's own monitor, held only for a few arithmetic operations, so heartbeats of different peers never contend
 /// and readers see a consistent snapshot. Time comes only from the injected <see cref="TimeProvider"/>.
 /// </para>

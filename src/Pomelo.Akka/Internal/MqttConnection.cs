@@ -14,15 +14,13 @@ namespace Pomelo.Akka.Internal;
 /// </summary>
 internal sealed class MqttConnection
 {
-    /// <summary>An envelope scratch buffer that grew beyond this is dropped after use rather than kept per connection.</summary>
-    private const int MaxRetainedScratch = 16 * 1024;
-
     private static readonly Task<bool> Flushed = Task.FromResult(true);
     private static readonly Task<bool> Broken = Task.FromResult(false);
 
     private readonly IDuplexPipe _transport;
+    private readonly ScratchWriterPool _scratchPool;
     private readonly Lock _writeGate = new();
-    private readonly CancellationTokenSource _closed = new();
+    private readonly CancellationTokenSource _closed;
     private int _closing;
 
     // Writers that have announced themselves but not yet left the gate: whoever leaves last owns the flush.
@@ -32,21 +30,32 @@ internal sealed class MqttConnection
     private bool _unflushed;
     private bool _dirty;
     private Task<bool>? _flushing;
-    private ArrayBufferWriter<byte>? _scratch;
-    private Utf8JsonWriter? _json;
 
     // Owned by the single reader: the rest of the last pipe buffer, not yet advanced past, while it may hold frames.
     private ReadOnlySequence<byte>? _held;
 
-    public MqttConnection(IDuplexPipe transport, int maxFrameSize)
+    /// <summary>Creates a connection over <paramref name="transport"/>.</summary>
+    /// <param name="transport">The transport's pipes.</param>
+    /// <param name="maxFrameSize">The largest frame read.</param>
+    /// <param name="scratchPool">
+    /// Where envelopes are serialised: a pool shared by many connections (the master's), or null for one of this
+    /// connection's own that keeps a single writer.
+    /// </param>
+    /// <param name="lifetime">
+    /// Also cancels <see cref="Closed"/> (the peer closed the socket, the host stops), so a read loop needs no linked
+    /// token source of its own; it does not close the connection.
+    /// </param>
+    public MqttConnection(IDuplexPipe transport, int maxFrameSize, ScratchWriterPool? scratchPool = null, CancellationToken lifetime = default)
     {
         _transport = transport;
         MaxFrameSize = maxFrameSize;
+        _scratchPool = scratchPool ?? new ScratchWriterPool(1);
+        _closed = lifetime.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(lifetime) : new CancellationTokenSource();
     }
 
     public int MaxFrameSize { get; }
 
-    /// <summary>Gets a token cancelled when this side closes the connection or a write fails.</summary>
+    /// <summary>Gets a token cancelled when this side closes the connection, a write fails, or the lifetime token given at construction fires.</summary>
     public CancellationToken Closed => _closed.Token;
 
     public bool IsClosed => Volatile.Read(ref _closing) != 0;
@@ -156,8 +165,8 @@ internal sealed class MqttConnection
         => WriteAsync(new Frame(null, topic, default, payloads), cancellationToken, force: false);
 
     /// <summary>
-    /// Publishes a payload that <paramref name="writePayload"/> serialises into this connection's reusable scratch
-    /// writer. A serialisation error propagates to the caller and nothing reaches the wire.
+    /// Publishes a payload that <paramref name="writePayload"/> serialises into a reusable scratch writer (rented from
+    /// the scratch pool for this write only). A serialisation error propagates to the caller and nothing reaches the wire.
     /// </summary>
     public ValueTask<bool> PublishAsync<TArg>(string topic, TArg arg, Action<Utf8JsonWriter, TArg> writePayload, CancellationToken cancellationToken = default)
         => WriteAsync(new Frame(null, topic, default), cancellationToken, force: false, arg, writePayload);
@@ -186,11 +195,13 @@ internal sealed class MqttConnection
         lock (_writeGate)
         {
             var written = count == 0;
+            var scratch = _scratchPool.Rent();
             try
             {
                 for (var i = 0; i < count && !IsClosed; i++)
                 {
-                    var payload = Serialise((arg, i, writePayload), static (w, a) => a.writePayload(w, a.arg, a.i));
+                    scratch.Clear();
+                    var payload = Serialise(scratch, (arg, i, writePayload), static (w, a) => a.writePayload(w, a.arg, a.i));
                     written = TryWriteFrame(new Frame(null, topic, default), payload);
                     if (!written)
                     {
@@ -200,6 +211,7 @@ internal sealed class MqttConnection
             }
             finally
             {
+                _scratchPool.Return(scratch);
                 done = LeaveGateLocked(written);
             }
         }
@@ -236,10 +248,6 @@ internal sealed class MqttConnection
             {
                 // Already torn down by the transport.
             }
-
-            _json?.Dispose();
-            _json = null;
-            _scratch = null;
         }
 
         _transport.Input.CancelPendingRead();
@@ -265,16 +273,22 @@ internal sealed class MqttConnection
         lock (_writeGate)
         {
             var written = false;
+            var scratch = writePayload is null ? null : _scratchPool.Rent();
             try
             {
                 if (!IsClosed || force)
                 {
-                    var payload = writePayload is null ? frame.Payload.Span : Serialise(arg, writePayload);
+                    var payload = scratch is null ? frame.Payload.Span : Serialise(scratch, arg, writePayload!);
                     written = TryWriteFrame(frame, payload);
                 }
             }
             finally
             {
+                if (scratch is not null)
+                {
+                    _scratchPool.Return(scratch);
+                }
+
                 // Runs also when serialisation threw: earlier writers may have left their flush to this one.
                 done = LeaveGateLocked(written);
             }
@@ -288,14 +302,10 @@ internal sealed class MqttConnection
         return new ValueTask<bool>(cancellationToken.CanBeCanceled ? done.WaitAsync(cancellationToken) : done);
     }
 
-    private ReadOnlySpan<byte> Serialise<TArg>(TArg arg, Action<Utf8JsonWriter, TArg> writePayload)
+    private static ReadOnlySpan<byte> Serialise<TArg>(ScratchWriterPool.ScratchWriter scratch, TArg arg, Action<Utf8JsonWriter, TArg> writePayload)
     {
-        var scratch = _scratch ??= new ArrayBufferWriter<byte>(256);
-        scratch.ResetWrittenCount();
-        var json = _json ??= new Utf8JsonWriter(scratch);
-        json.Reset(scratch);
-        writePayload(json, arg);
-        json.Flush();
+        writePayload(scratch.Json, arg);
+        scratch.Json.Flush();
         return scratch.WrittenSpan;
     }
 
@@ -326,15 +336,6 @@ internal sealed class MqttConnection
         {
             MarkBroken();
             return false;
-        }
-        finally
-        {
-            if (_scratch is { Capacity: > MaxRetainedScratch })
-            {
-                _json?.Dispose();
-                _json = null;
-                _scratch = null;
-            }
         }
     }
 

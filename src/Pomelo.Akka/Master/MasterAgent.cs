@@ -48,6 +48,9 @@ internal sealed partial class MasterAgent : IMasterAgent, IAsyncDisposable
 
     public AdminMessageWriter Writer { get; }
 
+    /// <summary>Gets the envelope scratch writers every connection of this master shares (none kept per connection).</summary>
+    public ScratchWriterPool Scratch { get; } = ScratchWriterPool.ForManyConnections();
+
     public TimeProvider Time { get; }
 
     public PendingRequestTable Pending { get; }

@@ -29,15 +29,15 @@ internal sealed partial class MasterConnectionHandler : ConnectionHandler
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         var remote = (connection.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
-        var mqtt = new MqttConnection(connection.Transport, _agent.Options.MaxFrameSize);
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, _stopping);
+        var mqtt = new MqttConnection(connection.Transport, _agent.Options.MaxFrameSize, _agent.Scratch, closed.Token);
         MasterSession? session = null;
         try
         {
             session = await HandshakeAsync(mqtt, remote, closed.Token).ConfigureAwait(false);
             if (session is not null)
             {
-                await session.RunAsync(closed.Token).ConfigureAwait(false);
+                await session.RunAsync().ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -60,15 +60,19 @@ internal abstract partial class MasterSession : IModuleReplyTarget
 
     protected abstract string Topic { get; }
 
-    /// <summary>Reads frames until the peer disconnects, the connection breaks or <paramref name="cancellationToken"/> fires.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads frames until the peer disconnects or the connection's <see cref="MqttConnection.Closed"/> fires (closed,
+    /// broken, or its lifetime ended: the socket closed or the master stops). That one token serves the whole loop,
+    /// so a session holds no linked token source of its own.
+    /// </summary>
+    public async Task RunAsync()
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Connection.Closed);
+        var closed = Connection.Closed;
         try
         {
             while (true)
             {
-                var outcome = await Connection.ReadAsync(linked.Token).ConfigureAwait(false);
+                var outcome = await Connection.ReadAsync(closed).ConfigureAwait(false);
                 if (outcome.Error is { } error)
                 {
                     LogProtocolError(Logger, PeerId, error.Code, error.Message);
@@ -86,14 +90,14 @@ internal abstract partial class MasterSession : IModuleReplyTarget
                 switch (packet)
                 {
                     case PingReqPacket:
-                        await Connection.SendAsync(PingRespPacket.Instance, linked.Token).ConfigureAwait(false);
+                        await Connection.SendAsync(PingRespPacket.Instance, closed).ConfigureAwait(false);
                         break;
                     case DisconnectPacket:
                         LeftCleanly = true;
                         LogLeft(Logger, PeerId);
                         return;
                     case PublishPacket publish when publish.Topic == Topic:
-                        var dispatch = OnMessageAsync(publish.Payload, linked.Token);
+                        var dispatch = OnMessageAsync(publish.Payload, closed);
                         if (!dispatch.IsCompletedSuccessfully)
                         {
                             await dispatch.ConfigureAwait(false);
@@ -110,7 +114,7 @@ internal abstract partial class MasterSession : IModuleReplyTarget
                 }
             }
         }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        catch (OperationCanceledException) when (closed.IsCancellationRequested)
         {
         }
     }

@@ -192,11 +192,70 @@ public sealed class MqttConnectionTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout));
     }
 
-    private static (MqttConnection Connection, MqttConnection Peer) Pair(PipeOptions toPeerOptions)
+    [Fact]
+    public async Task PublishAsync_ConnectionsSharingOneScratchPool_EachSendsItsOwnPayload()
+    {
+        var pool = new ScratchWriterPool(1);
+        var (first, firstPeer) = Pair(new PipeOptions(useSynchronizationContext: false), pool);
+        var (second, secondPeer) = Pair(new PipeOptions(useSynchronizationContext: false), pool);
+
+        var writes = Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
+        {
+            Assert.True(await (i % 2 == 0 ? first : second).PublishAsync("t", i, static (json, n) => json.WriteStringValue(new string('x', n % 7) + n.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        })).ToArray();
+        await Task.WhenAll(writes).WaitAsync(Wait.Timeout);
+
+        foreach (var (peer, parity) in new[] { (firstPeer, 0), (secondPeer, 1) })
+        {
+            for (var k = 0; k < 100; k++)
+            {
+                var publish = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+                var text = JsonSerializer.Deserialize<string>(publish.Payload.Span)!;
+                var n = int.Parse(text.TrimStart('x'), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(parity, n % 2);
+                Assert.Equal(new string('x', n % 7) + n.ToString(System.Globalization.CultureInfo.InvariantCulture), text);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PublishAsync_SerialiserThrows_NothingSentAndTheScratchIsCleanForTheNextWrite()
+    {
+        var pool = new ScratchWriterPool(1);
+        var (connection, peer) = Pair(new PipeOptions(useSynchronizationContext: false), pool);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await connection.PublishAsync("t", 0, static (json, _) =>
+        {
+            json.WriteStartObject();
+            json.WriteString("half", "written");
+            throw new InvalidOperationException("boom");
+        }));
+        Assert.True(await connection.PublishAsync("t", 5, static (json, n) => json.WriteNumberValue(n)));
+
+        var publish = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        Assert.Equal("5", Encoding.UTF8.GetString(publish.Payload.Span));
+    }
+
+    [Fact]
+    public void Closed_LifetimeTokenFires_IsCancelledButTheConnectionStaysOpen()
+    {
+        using var lifetime = new CancellationTokenSource();
+        var toPeer = new Pipe();
+        var fromPeer = new Pipe();
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, toPeer.Writer), MaxFrame, null, lifetime.Token);
+        Assert.False(connection.Closed.IsCancellationRequested);
+
+        lifetime.Cancel();
+
+        Assert.True(connection.Closed.IsCancellationRequested);
+        Assert.False(connection.IsClosed);
+    }
+
+    private static (MqttConnection Connection, MqttConnection Peer) Pair(PipeOptions toPeerOptions, ScratchWriterPool? pool = null)
     {
         var toPeer = new Pipe(toPeerOptions);
         var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
-        return (new MqttConnection(new Duplex(fromPeer.Reader, toPeer.Writer), MaxFrame), new MqttConnection(new Duplex(toPeer.Reader, fromPeer.Writer), MaxFrame));
+        return (new MqttConnection(new Duplex(fromPeer.Reader, toPeer.Writer), MaxFrame, pool), new MqttConnection(new Duplex(toPeer.Reader, fromPeer.Writer), MaxFrame));
     }
 
     private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe

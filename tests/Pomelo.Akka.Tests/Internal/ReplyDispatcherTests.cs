@@ -29,13 +29,15 @@ public sealed class ReplyDispatcherTests
     {
         var dispatcher = new ReplyDispatcher();
         var source = new TaskCompletionSource<JsonElement?>();
-        var completing = Environment.CurrentManagedThreadId;
-        var ran = source.Task.ContinueWith(_ => Environment.CurrentManagedThreadId, TaskContinuationOptions.ExecuteSynchronously);
+        var inside = -1;
+        var ranInside = source.Task.ContinueWith(_ => Volatile.Read(ref inside) == Environment.CurrentManagedThreadId, TaskContinuationOptions.ExecuteSynchronously);
 
+        // The completion is queued, not run inside SetResult (the pool may later run it on this very thread: fine).
+        Volatile.Write(ref inside, Environment.CurrentManagedThreadId);
         dispatcher.SetResult(source, null);
+        Volatile.Write(ref inside, -1);
 
-        // The completion is queued, not run here: the continuation cannot have run on this thread.
-        Assert.NotEqual(completing, await ran.WaitAsync(Wait.Timeout));
+        Assert.False(await ranInside.WaitAsync(Wait.Timeout), "the continuation ran inside SetResult, on the completing thread");
     }
 
     [Fact]

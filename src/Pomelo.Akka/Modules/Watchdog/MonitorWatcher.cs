@@ -72,7 +72,7 @@ public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, 
         var action = body.TryGetProperty("action", out var a) ? a.GetString() : null;
         switch (action)
         {
-            case WatchdogActions.AddServer when body.TryGetProperty("server", out var server) && ServerEntry.FromInfo(server) is { } entry:
+            case WatchdogActions.AddServer when body.TryGetProperty("server", out var server) && ServerEntry.FromInfo(server, null, ownDocument: true) is { } entry:
                 Log(map.Add(entry), action, entry.Id);
                 break;
             case WatchdogActions.RemoveServer when body.TryGetProperty("id", out var id) && id.GetString() is { } removed:

@@ -3,9 +3,9 @@ using Pomelo.Akka.Cluster;
 namespace Pomelo.Akka.Modules.Watchdog;
 
 /// <summary>
-/// The master watchdog's state, apart from its mailbox and sockets: the servers that are Up (each serialised once),
-/// the listeners with the version of the map each one has, a log of the changes not yet sent to every listener, and
-/// the cached serialised map. Membership events are applied as they arrive; <see cref="TakeBatch"/> gives every idle
+/// The master watchdog's state, apart from its mailbox and sockets: the servers that are Up (their info serialised
+/// when a map is built), the listeners with the version of the map each one has, a log of the changes not yet sent to
+/// every listener, and the cached serialised map. Membership events are applied as they arrive; <see cref="TakeBatch"/> gives every idle
 /// listener that is behind the changes it has not seen — in order, each serialised once and shared by all listeners,
 /// at most <see cref="MaxBatch"/> at a time — so a listener still busy with its previous batch gets the next ones
 /// together when it is done, and a subscriber starts from the map plus whatever changed after it.
@@ -21,7 +21,8 @@ internal sealed class WatchdogState
     /// <summary>The most changes sent to one listener in one batch (well inside its module mailbox); the rest follow.</summary>
     public const int MaxBatch = 256;
 
-    private readonly Dictionary<string, ServerRecord> _servers = new(StringComparer.Ordinal);
+    // The Up members; their serialised info is rebuilt when a map is (a copy kept per server cost ~0.2 KB a monitor).
+    private readonly Dictionary<string, Member> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Listener> _listeners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _replaceWanted = new(StringComparer.Ordinal);
     private readonly List<Change> _log = [];
@@ -45,9 +46,8 @@ internal sealed class WatchdogState
             switch (memberEvent)
             {
                 case MemberUp or MemberReachable:
-                    var info = WatchdogPayloads.Info(member);
-                    _servers[member.Id] = new ServerRecord(member.Incarnation, info);
-                    Log(new Change(ChangeKind.Add, member.Id, WatchdogPayloads.AddServer(info)));
+                    _servers[member.Id] = member;
+                    Log(new Change(ChangeKind.Add, member.Id, WatchdogPayloads.AddServer(WatchdogPayloads.Info(member))));
                     if (memberEvent is MemberReachable)
                     {
                         _replaceWanted[member.Id] = _version;
@@ -228,7 +228,7 @@ internal sealed class WatchdogState
             return s;
         }
 
-        var bytes = WatchdogPayloads.Map(_servers.Select(p => new KeyValuePair<string, byte[]>(p.Key, p.Value.Info)).ToList());
+        var bytes = WatchdogPayloads.Map(_servers.Select(p => new KeyValuePair<string, byte[]>(p.Key, WatchdogPayloads.Info(p.Value))).ToList());
         return _snapshot = new Snapshot(_version, bytes, new RawJson(bytes));
     }
 
@@ -238,8 +238,6 @@ internal sealed class WatchdogState
         Remove,
         StartOver,
     }
-
-    private sealed record ServerRecord(long Incarnation, byte[] Info);
 
     private sealed record Snapshot(long Version, byte[] Bytes, RawJson Json);
 
