@@ -12,7 +12,7 @@ namespace Pomelo.Akka.Internal;
 /// written while a flush waits on back-pressure go out with the next flush, which their writers await. A failed write
 /// marks the connection closed instead of throwing at the sender.
 /// </summary>
-internal sealed class MqttConnection
+internal sealed partial class MqttConnection
 {
     private static readonly Task<bool> Flushed = Task.FromResult(true);
     private static readonly Task<bool> Broken = Task.FromResult(false);
@@ -30,6 +30,8 @@ internal sealed class MqttConnection
     private bool _unflushed;
     private bool _dirty;
     private Task<bool>? _flushing;
+    private TaskCompletionSource<bool>? _chunked;
+    private ArrayBufferWriter<byte>? _stagedBehind;
 
     // Owned by the single reader: the rest of the last pipe buffer, not yet advanced past, while it may hold frames.
     private ReadOnlySequence<byte>? _held;
@@ -192,16 +194,26 @@ internal sealed class MqttConnection
 
         Interlocked.Increment(ref _writers);
         Task<bool> done;
+        Task<bool>? staged = null;
         lock (_writeGate)
         {
             var written = count == 0;
             var scratch = _scratchPool.Rent();
+            var stage = _chunked is null ? null : _stagedBehind ??= new ArrayBufferWriter<byte>();
             try
             {
                 for (var i = 0; i < count && !IsClosed; i++)
                 {
                     scratch.Clear();
                     var payload = Serialise(scratch, (arg, i, writePayload), static (w, a) => a.writePayload(w, a.arg, a.i));
+                    if (stage is not null)
+                    {
+                        // A large frame is going out in pieces: the batch waits for it, staged.
+                        MqttCodec.WritePublish(stage, topic, payload);
+                        written = true;
+                        continue;
+                    }
+
                     written = TryWriteFrame(new Frame(null, topic, default), payload);
                     if (!written)
                     {
@@ -214,6 +226,16 @@ internal sealed class MqttConnection
                 _scratchPool.Return(scratch);
                 done = LeaveGateLocked(written);
             }
+
+            if (stage is not null)
+            {
+                staged = _chunked!.Task;
+            }
+        }
+
+        if (staged is not null)
+        {
+            return new ValueTask<bool>(cancellationToken.CanBeCanceled ? staged.WaitAsync(cancellationToken) : staged);
         }
 
         if (done.IsCompleted)
@@ -270,6 +292,8 @@ internal sealed class MqttConnection
 
         Interlocked.Increment(ref _writers);
         Task<bool> done;
+        LargeFrame? large = null;
+        Task<bool>? staged = null;
         lock (_writeGate)
         {
             var written = false;
@@ -279,7 +303,26 @@ internal sealed class MqttConnection
                 if (!IsClosed || force)
                 {
                     var payload = scratch is null ? frame.Payload.Span : Serialise(scratch, arg, writePayload!);
-                    written = TryWriteFrame(frame, payload);
+                    if (_chunked is { } chunked)
+                    {
+                        // A large frame is going out in pieces: this one goes out after it, staged in order.
+                        StageLocked(frame, payload);
+                        staged = chunked.Task;
+                        written = true;
+                    }
+                    else if (scratch is not null && payload.Length > ChunkSize && frame.Topic is { } topic)
+                    {
+                        written = TryStartLargeFrame(topic, payload);
+                        if (written)
+                        {
+                            large = new LargeFrame(scratch, payload.Length);
+                            scratch = null;
+                        }
+                    }
+                    else
+                    {
+                        written = TryWriteFrame(frame, payload);
+                    }
                 }
             }
             finally
@@ -292,6 +335,16 @@ internal sealed class MqttConnection
                 // Runs also when serialisation threw: earlier writers may have left their flush to this one.
                 done = LeaveGateLocked(written);
             }
+        }
+
+        if (staged is not null)
+        {
+            return new ValueTask<bool>(cancellationToken.CanBeCanceled ? staged.WaitAsync(cancellationToken) : staged);
+        }
+
+        if (large is { } rest)
+        {
+            return new ValueTask<bool>(WriteRestOfLargeFrameAsync(done, rest));
         }
 
         if (done.IsCompleted)

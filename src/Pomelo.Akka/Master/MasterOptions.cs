@@ -30,6 +30,14 @@ public sealed class MasterOptions
     [Range(64, int.MaxValue)]
     public int MaxFrameSize { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Gets or sets how many bytes written to one connection may wait for the socket before writers wait for it
+    /// (default 16 KiB). Large frames go out in 16 KiB pieces under this limit, so a connection never stages a whole
+    /// server map at once — its transport would keep those buffers for its lifetime.
+    /// </summary>
+    [Range(4 * 1024, int.MaxValue)]
+    public int WriteBufferSize { get; set; } = 16 * 1024;
+
     /// <summary>Gets or sets how many requests one connection may have in flight at the master (default 1000); more are refused.</summary>
     [Range(1, int.MaxValue)]
     public int MaxInflightPerConnection { get; set; } = 1000;

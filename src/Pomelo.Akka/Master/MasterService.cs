@@ -149,7 +149,7 @@ public sealed partial class MasterService : IHostedService, IAsyncDisposable
             listen = lo;
             lo.Run(handler.OnConnectedAsync);
         });
-        _server = new KestrelServer(Options.Create(kestrel), new SocketTransportFactory(Options.Create(new SocketTransportOptions()), _loggerFactory), _loggerFactory);
+        _server = new KestrelServer(Options.Create(kestrel), new SocketTransportFactory(Options.Create(new SocketTransportOptions { MaxWriteBufferSize = _options.WriteBufferSize }), _loggerFactory), _loggerFactory);
         try
         {
             await _server.StartAsync(new NoHttpApplication(), cancellationToken).ConfigureAwait(false);

@@ -121,6 +121,21 @@ public static class MqttCodec
         MqttFrameWriter.WritePublish(output, topic, payload, qos: 0, packetId: null, retain: false, duplicate: false);
     }
 
+    /// <summary>
+    /// Writes the headers of a QoS 0 PUBLISH frame whose <paramref name="payloadLength"/> payload bytes the caller writes
+    /// next (possibly in pieces, flushed in between): for payloads too large to stage whole in a transport's buffers.
+    /// </summary>
+    /// <param name="output">The destination.</param>
+    /// <param name="topic">The topic name (non-empty, no wildcards), encoded as UTF-8.</param>
+    /// <param name="payloadLength">The payload's length in bytes.</param>
+    public static void WritePublishHeader(IBufferWriter<byte> output, string topic, int payloadLength)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentOutOfRangeException.ThrowIfNegative(payloadLength);
+        MqttFrameWriter.WritePublishHeader(output, topic, payloadLength, qos: 0, packetId: null, retain: false, duplicate: false);
+    }
+
     private static MqttPacket? ParseBody(MqttPacketType type, byte flags, ReadOnlySequence<byte> body, out MqttProtocolError? error)
     {
         string? problem;

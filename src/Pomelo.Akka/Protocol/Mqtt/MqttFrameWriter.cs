@@ -62,13 +62,21 @@ internal static class MqttFrameWriter
     public static void WritePublish(
         IBufferWriter<byte> output, string topic, ReadOnlySpan<byte> payload, byte qos, ushort? packetId, bool retain, bool duplicate)
     {
+        WritePublishHeader(output, topic, payload.Length, qos, packetId, retain, duplicate);
+        output.Write(payload);
+    }
+
+    /// <summary>Writes a PUBLISH frame's fixed and variable headers for a payload of <paramref name="payloadLength"/> bytes, which the caller writes next.</summary>
+    public static void WritePublishHeader(
+        IBufferWriter<byte> output, string topic, int payloadLength, byte qos, ushort? packetId, bool retain, bool duplicate)
+    {
         ValidatePublish(topic, qos, packetId);
         var topicLength = GetStringLength(topic, "topic");
         var idLength = qos > 0 ? 2 : 0;
-        var remaining = 2L + topicLength + idLength + payload.Length;
+        var remaining = 2L + topicLength + idLength + payloadLength;
         if (remaining > MqttRemainingLength.MaxValue)
         {
-            throw new ArgumentException($"PUBLISH frame body of {remaining} bytes exceeds the MQTT maximum.", nameof(payload));
+            throw new ArgumentException($"PUBLISH frame body of {remaining} bytes exceeds the MQTT maximum.", nameof(payloadLength));
         }
 
         var flags = (byte)((duplicate ? 0x08 : 0) | (qos << 1) | (retain ? 0x01 : 0));
@@ -83,7 +91,6 @@ internal static class MqttFrameWriter
         }
 
         output.Advance(offset);
-        output.Write(payload);
     }
 
     private static void ValidatePublish(string topic, byte qos, ushort? packetId)

@@ -1,0 +1,106 @@
+using System.IO.Pipelines;
+using System.Text;
+using Pomelo.Akka.Internal;
+using Pomelo.Akka.Protocol.Mqtt;
+using Pomelo.Akka.Tests.TestSupport;
+
+namespace Pomelo.Akka.Tests.Internal;
+
+public sealed class MqttConnectionLargeFrameTests
+{
+    private const int MaxFrame = 1 << 20;
+    private const int Threshold = 16 * 1024;
+
+    [Fact]
+    public async Task PublishAsync_LargePayload_NeverStagesMuchMoreThanTheWriteBufferAndArrivesWhole()
+    {
+        var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
+        var (connection, peer) = Pair(toPeer);
+        var text = new string('x', 300 * 1024);
+
+        var write = connection.PublishAsync("t", text, static (json, s) => json.WriteStringValue(s)).AsTask();
+
+        // Nobody reads yet: the writer stops after a piece or two instead of staging all 300 KB in the pipe.
+        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        Assert.False(write.IsCompleted);
+        Assert.InRange(Buffered(toPeer.Reader), 1, Threshold + MqttConnection.ChunkSize + 64);
+
+        var publish = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        Assert.Equal('"' + text + '"', Encoding.UTF8.GetString(publish.Payload.Span));
+        Assert.True(await write.WaitAsync(Wait.Timeout));
+    }
+
+    [Fact]
+    public async Task PublishAsync_FramesWrittenDuringALargeOne_FollowItInOrder()
+    {
+        var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
+        var (connection, peer) = Pair(toPeer);
+        var large = connection.PublishAsync("big", new string('y', 100 * 1024), static (json, s) => json.WriteStringValue(s)).AsTask();
+        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+
+        // Written while the large frame is still going out: a packet, single publishes, a batch.
+        var small = new List<Task<bool>>
+        {
+            connection.PublishAsync("s", 1, static (json, i) => json.WriteNumberValue(i)).AsTask(),
+            connection.SendAsync(PingReqPacket.Instance).AsTask(),
+            connection.PublishManyAsync("s", [Encoding.UTF8.GetBytes("2"), Encoding.UTF8.GetBytes("3")]).AsTask(),
+            connection.PublishEachAsync("s", 2, 4, static (json, first, i) => json.WriteNumberValue(first + i)).AsTask(),
+        };
+        Assert.All(small, t => Assert.False(t.IsCompleted));
+
+        var big = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        Assert.Equal("big", big.Topic);
+        Assert.Equal(100 * 1024 + 2, big.Payload.Length);
+        var after = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            after.Add((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet switch
+            {
+                PublishPacket p => Encoding.UTF8.GetString(p.Payload.Span),
+                var other => other?.GetType().Name ?? "end",
+            });
+        }
+
+        Assert.Equal(["1", nameof(PingReqPacket), "2", "3", "4", "5"], after);
+        Assert.All(await Task.WhenAll(small).WaitAsync(Wait.Timeout), Assert.True);
+        Assert.True(await large.WaitAsync(Wait.Timeout));
+    }
+
+    [Fact]
+    public async Task CloseAsync_DuringALargeFrame_CompletesAndStagedWritesReportNotSent()
+    {
+        var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
+        var (connection, _) = Pair(toPeer);
+        var large = connection.PublishAsync("big", new string('z', 200 * 1024), static (json, s) => json.WriteStringValue(s)).AsTask();
+        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        var staged = connection.PublishAsync("s", 1, static (json, i) => json.WriteNumberValue(i)).AsTask();
+
+        var close = connection.CloseAsync(sendDisconnect: true).AsTask();
+        await toPeer.Reader.CompleteAsync(); // the peer goes away: the waiting flush ends
+
+        await close.WaitAsync(Wait.Timeout);
+        Assert.False(await large.WaitAsync(Wait.Timeout));
+        Assert.False(await staged.WaitAsync(Wait.Timeout));
+        Assert.True(connection.IsClosed);
+    }
+
+    private static long Buffered(PipeReader reader)
+    {
+        if (!reader.TryRead(out var result))
+        {
+            return 0;
+        }
+
+        var length = result.Buffer.Length;
+        reader.AdvanceTo(result.Buffer.Start, result.Buffer.Start);
+        return length;
+    }
+
+    private static (MqttConnection Connection, MqttConnection Peer) Pair(Pipe toPeer)
+    {
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        return (new MqttConnection(new Duplex(fromPeer.Reader, toPeer.Writer), MaxFrame), new MqttConnection(new Duplex(toPeer.Reader, fromPeer.Writer), MaxFrame));
+    }
+
+    private sealed record Duplex(PipeReader Input, PipeWriter Output) : IDuplexPipe;
+}
