@@ -35,7 +35,8 @@ internal sealed class MqttConnection
     private ArrayBufferWriter<byte>? _scratch;
     private Utf8JsonWriter? _json;
 
-    // Owned by the single reader: the rest of the last pipe buffer, not yet advanced past, while it may hold frames.
+    // Owned by the single reader: the rest of the last pipe buffer, not yet advanced past: it may hold frames, and the
+    // last packet handed out may borrow its payload from it.
     private ReadOnlySequence<byte>? _held;
 
     public MqttConnection(IDuplexPipe transport, int maxFrameSize)
@@ -60,6 +61,11 @@ internal sealed class MqttConnection
     /// <see cref="PipeReader.AdvanceTo(SequencePosition, SequencePosition)"/>) per batch of bytes, not per frame.
     /// Single reader only.
     /// </summary>
+    /// <remarks>
+    /// A PUBLISH's payload is borrowed from the pipe's buffer (no copy per frame; a payload split over two buffer
+    /// segments is copied): it is valid only until the next read, which may hand the memory back to the pipe. Parse
+    /// it before reading again and copy whatever must outlive it (<see cref="Protocol.AdminMessageReader"/> does).
+    /// </remarks>
     public ValueTask<MqttReadOutcome> ReadAsync(Action? onPartialFrame, CancellationToken cancellationToken)
     {
         if (_held is { } held)
@@ -67,10 +73,9 @@ internal sealed class MqttConnection
             if (!cancellationToken.IsCancellationRequested && !IsClosed)
             {
                 var rest = held;
-                var status = MqttCodec.TryRead(ref rest, MaxFrameSize, out var packet, out var error);
+                var status = MqttCodec.TryReadBorrowing(ref rest, MaxFrameSize, out var packet, out var error);
                 if (status != MqttReadStatus.Incomplete)
                 {
-                    // Read packets own their payloads: the buffer may stay with the pipe until it is used up.
                     _held = rest;
                     return ValueTask.FromResult(new MqttReadOutcome(packet, error, Completed: false));
                 }
@@ -104,7 +109,7 @@ internal sealed class MqttConnection
             MqttProtocolError? error;
             try
             {
-                status = MqttCodec.TryRead(ref rest, MaxFrameSize, out packet, out error);
+                status = MqttCodec.TryReadBorrowing(ref rest, MaxFrameSize, out packet, out error);
             }
             catch
             {
@@ -114,13 +119,14 @@ internal sealed class MqttConnection
 
             if (status != MqttReadStatus.Incomplete)
             {
-                if (rest.IsEmpty || status == MqttReadStatus.Error)
+                if (status == MqttReadStatus.Error)
                 {
                     input.AdvanceTo(rest.Start, rest.Start);
                 }
                 else
                 {
-                    // More bytes follow this frame: keep the buffer and hand them out without another pipe read.
+                    // Keep the buffer: the packet's payload points into it, and bytes after this frame are handed out
+                    // without another pipe read. The next read gives it back.
                     _held = rest;
                 }
 
