@@ -35,6 +35,9 @@ internal sealed class MqttConnection
     private ArrayBufferWriter<byte>? _scratch;
     private Utf8JsonWriter? _json;
 
+    // Owned by the single reader: how many times it read the pipe.
+    private long _bufferReads;
+
     // Owned by the single reader: the rest of the last pipe buffer, not yet advanced past: it may hold frames, and the
     // last packet handed out may borrow its payload from it.
     private ReadOnlySequence<byte>? _held;
@@ -51,6 +54,12 @@ internal sealed class MqttConnection
     public CancellationToken Closed => _closed.Token;
 
     public bool IsClosed => Volatile.Read(ref _closing) != 0;
+
+    /// <summary>
+    /// Gets how many times the reader took bytes from the pipe. Frames handed out between two changes arrived
+    /// together; for the single reader only.
+    /// </summary>
+    public long BufferReads => _bufferReads;
 
     public ValueTask<MqttReadOutcome> ReadAsync(CancellationToken cancellationToken)
         => ReadAsync(null, cancellationToken);
@@ -96,6 +105,7 @@ internal sealed class MqttConnection
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            _bufferReads++;
             var buffer = result.Buffer;
             if (result.IsCanceled)
             {

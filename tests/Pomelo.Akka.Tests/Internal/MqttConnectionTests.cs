@@ -194,6 +194,29 @@ public sealed class MqttConnectionTests
     }
 
     [Fact]
+    public async Task BufferReads_FramesThatArrivedTogether_ShareOneCount()
+    {
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, new Pipe().Writer), MaxFrame);
+        var frames = new ArrayBufferWriter<byte>();
+        MqttCodec.WritePublish(frames, "t", "1"u8);
+        MqttCodec.WritePublish(frames, "t", "2"u8);
+        await fromPeer.Writer.WriteAsync(frames.WrittenMemory);
+
+        await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+        var first = connection.BufferReads;
+        await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+        Assert.Equal(first, connection.BufferReads);
+
+        var third = new ArrayBufferWriter<byte>();
+        MqttCodec.WritePublish(third, "t", "3"u8);
+        await fromPeer.Writer.WriteAsync(third.WrittenMemory);
+        var outcome = await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+        Assert.Equal("3"u8.ToArray(), Assert.IsType<PublishPacket>(outcome.Packet).Payload.ToArray());
+        Assert.True(connection.BufferReads > first);
+    }
+
+    [Fact]
     public async Task ReadAsync_MessagesParsedFromBorrowedPayloads_OutliveThePipeBuffersTheyCameFrom()
     {
         var fromPeer = new Pipe(new PipeOptions(minimumSegmentSize: 4096, useSynchronizationContext: false));
