@@ -127,6 +127,11 @@ internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkIte
     /// </summary>
     public ValueTask<PostOutcome> PostAsync(ModuleInvocation invocation, CancellationToken cancellationToken = default)
     {
+        if (TryHandleIdle(invocation))
+        {
+            return ValueTask.FromResult(PostOutcome.Queued);
+        }
+
         if (_mailbox.Writer.TryWrite(invocation))
         {
             Schedule(inline: true);
@@ -142,6 +147,11 @@ internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkIte
     /// </summary>
     public PostOutcome TryAsk(ModuleInvocation invocation)
     {
+        if (TryHandleIdle(invocation))
+        {
+            return PostOutcome.Queued;
+        }
+
         if (_mailbox.Writer.TryWrite(invocation))
         {
             Schedule(inline: true);
@@ -258,6 +268,38 @@ internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkIte
                 return PostOutcome.Stopped;
             }
         }
+    }
+
+    /// <summary>
+    /// An idle actor with an empty mailbox handles the message here and now without queuing it (no channel write and
+    /// read): holding the drain flag with nothing queued, it is next in line anyway. Messages posted meanwhile queue
+    /// and are drained after it, as usual.
+    /// </summary>
+    private bool TryHandleIdle(ModuleInvocation invocation)
+    {
+        if (Volatile.Read(ref _draining) != 0 || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        if (Volatile.Read(ref _disposed) != 0 || _stopping.IsCancellationRequested || _mailbox.Reader.TryPeek(out _))
+        {
+            // Stopping, or older messages wait: they go first, drained here as a post would (the caller then queues
+            // this one behind them).
+            ReleaseAndReschedule(inline: true);
+            return false;
+        }
+
+        var processing = ProcessAsync(invocation);
+        if (!processing.IsCompleted)
+        {
+            _ = ResumeAfterAsync(processing);
+            return true;
+        }
+
+        Observe(processing);
+        ReleaseAndReschedule(inline: false);
+        return true;
     }
 
     /// <summary>Starts a drain unless one is running: here and now (<paramref name="inline"/>) or on the thread pool.</summary>

@@ -33,7 +33,11 @@ internal sealed partial class MqttConnection
     private TaskCompletionSource<bool>? _chunked;
     private ArrayBufferWriter<byte>? _stagedBehind;
 
-    // Owned by the single reader: the rest of the last pipe buffer, not yet advanced past, while it may hold frames.
+    // Owned by the single reader: how many times it read the pipe.
+    private long _bufferReads;
+
+    // Owned by the single reader: the rest of the last pipe buffer, not yet advanced past: it may hold frames, and the
+    // last packet handed out may borrow its payload from it.
     private ReadOnlySequence<byte>? _held;
 
     /// <summary>Creates a connection over <paramref name="transport"/>.</summary>
@@ -62,6 +66,12 @@ internal sealed partial class MqttConnection
 
     public bool IsClosed => Volatile.Read(ref _closing) != 0;
 
+    /// <summary>
+    /// Gets how many times the reader took bytes from the pipe. Frames handed out between two changes arrived
+    /// together; for the single reader only.
+    /// </summary>
+    public long BufferReads => _bufferReads;
+
     public ValueTask<MqttReadOutcome> ReadAsync(CancellationToken cancellationToken)
         => ReadAsync(null, cancellationToken);
 
@@ -71,6 +81,11 @@ internal sealed partial class MqttConnection
     /// <see cref="PipeReader.AdvanceTo(SequencePosition, SequencePosition)"/>) per batch of bytes, not per frame.
     /// Single reader only.
     /// </summary>
+    /// <remarks>
+    /// A PUBLISH's payload is borrowed from the pipe's buffer (no copy per frame; a payload split over two buffer
+    /// segments is copied): it is valid only until the next read, which may hand the memory back to the pipe. Parse
+    /// it before reading again and copy whatever must outlive it (<see cref="Protocol.AdminMessageReader"/> does).
+    /// </remarks>
     public ValueTask<MqttReadOutcome> ReadAsync(Action? onPartialFrame, CancellationToken cancellationToken)
     {
         if (_held is { } held)
@@ -78,10 +93,9 @@ internal sealed partial class MqttConnection
             if (!cancellationToken.IsCancellationRequested && !IsClosed)
             {
                 var rest = held;
-                var status = MqttCodec.TryRead(ref rest, MaxFrameSize, out var packet, out var error);
+                var status = MqttCodec.TryReadBorrowing(ref rest, MaxFrameSize, out var packet, out var error);
                 if (status != MqttReadStatus.Incomplete)
                 {
-                    // Read packets own their payloads: the buffer may stay with the pipe until it is used up.
                     _held = rest;
                     return ValueTask.FromResult(new MqttReadOutcome(packet, error, Completed: false));
                 }
@@ -102,6 +116,7 @@ internal sealed partial class MqttConnection
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            _bufferReads++;
             var buffer = result.Buffer;
             if (result.IsCanceled)
             {
@@ -115,7 +130,7 @@ internal sealed partial class MqttConnection
             MqttProtocolError? error;
             try
             {
-                status = MqttCodec.TryRead(ref rest, MaxFrameSize, out packet, out error);
+                status = MqttCodec.TryReadBorrowing(ref rest, MaxFrameSize, out packet, out error);
             }
             catch
             {
@@ -125,13 +140,14 @@ internal sealed partial class MqttConnection
 
             if (status != MqttReadStatus.Incomplete)
             {
-                if (rest.IsEmpty || status == MqttReadStatus.Error)
+                if (status == MqttReadStatus.Error)
                 {
                     input.AdvanceTo(rest.Start, rest.Start);
                 }
                 else
                 {
-                    // More bytes follow this frame: keep the buffer and hand them out without another pipe read.
+                    // Keep the buffer: the packet's payload points into it, and bytes after this frame are handed out
+                    // without another pipe read. The next read gives it back.
                     _held = rest;
                 }
 

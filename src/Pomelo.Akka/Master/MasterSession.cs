@@ -48,7 +48,11 @@ internal abstract partial class MasterSession : IModuleReplyTarget
     /// <summary>Gets the keep-alive the peer declared in CONNECT (zero: it does not heartbeat).</summary>
     public TimeSpan KeepAlive { get; }
 
-    /// <summary>Gets the timestamp (from the agent's <see cref="TimeProvider"/>) of the last frame received.</summary>
+    /// <summary>
+    /// Gets the timestamp (from the agent's <see cref="TimeProvider"/>) of the last frame received: taken when the
+    /// first frame of a pipe buffer is handed out (the frames after it arrived with it) and after each back-pressure
+    /// wait.
+    /// </summary>
     public long LastSeen => Volatile.Read(ref _lastSeen);
 
     public abstract string PeerId { get; }
@@ -68,6 +72,7 @@ internal abstract partial class MasterSession : IModuleReplyTarget
     public async Task RunAsync()
     {
         var closed = Connection.Closed;
+        var touchedAtRead = -1L;
         try
         {
             while (true)
@@ -85,7 +90,13 @@ internal abstract partial class MasterSession : IModuleReplyTarget
                     return;
                 }
 
-                Touch();
+                // Frames handed out of one pipe buffer arrived together: one clock read for all of them.
+                if (Connection.BufferReads != touchedAtRead)
+                {
+                    touchedAtRead = Connection.BufferReads;
+                    Touch();
+                }
+
                 OnFrame(packet);
                 switch (packet)
                 {
@@ -101,6 +112,7 @@ internal abstract partial class MasterSession : IModuleReplyTarget
                         if (!dispatch.IsCompletedSuccessfully)
                         {
                             await dispatch.ConfigureAwait(false);
+                            Touch();
                             OnBackPressureWaited();
                         }
 

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Json;
 
 namespace Pomelo.Akka.Protocol;
@@ -90,25 +90,26 @@ public static class AdminMessageReader
         return true;
     }
 
+    /// <summary>
+    /// Reads the envelope's fields in one pass over <paramref name="payload"/>, which may be a connection's pipe buffer
+    /// (reused once the next frame is read): nothing read keeps a reference to it — strings are decoded and the
+    /// element fields (body, error, info) copy just their own bytes into documents of their own.
+    /// </summary>
     private static bool TryReadFields(ReadOnlySpan<byte> payload, out EnvelopeFields fields, [NotNullWhen(false)] out string? error)
     {
         fields = default;
+        byte[]? unquoted = null;
         try
         {
             var json = payload;
-            var first = FirstNonWhitespace(payload);
-            if (first == (byte)'"')
+            if (FirstNonWhitespace(payload) == (byte)'"')
             {
-                var inner = new Utf8JsonReader(payload, ReaderOptions);
-                inner.Read();
-                var text = inner.GetString() ?? string.Empty;
-                if (inner.Read())
+                if (!TryUnquote(payload, out unquoted, out var length, out error))
                 {
-                    error = "trailing data after the JSON string";
                     return false;
                 }
 
-                json = Encoding.UTF8.GetBytes(text);
+                json = unquoted.AsSpan(0, length);
             }
 
             var reader = new Utf8JsonReader(json, ReaderOptions);
@@ -133,11 +134,43 @@ public static class AdminMessageReader
             error = "invalid JSON: " + ex.Message;
             return false;
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {
             error = "invalid JSON value: " + ex.Message;
             return false;
         }
+        finally
+        {
+            // Nothing read points into the unescaped copy (see above), so it goes back to the pool at once.
+            if (unquoted is not null)
+            {
+                ArrayPool<byte>.Shared.Return(unquoted);
+            }
+        }
+    }
+
+    /// <summary>
+    /// pomelo's JSON-string form: the payload is one JSON string whose content is the envelope's JSON, unescaped here
+    /// into a buffer rented from <see cref="ArrayPool{T}.Shared"/> (the caller returns it).
+    /// </summary>
+    private static bool TryUnquote(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out byte[]? json, out int length, [NotNullWhen(false)] out string? error)
+    {
+        json = null;
+        length = 0;
+        var reader = new Utf8JsonReader(payload, ReaderOptions);
+        reader.Read();
+
+        // Unescaping never lengthens a string: the escaped length is enough room.
+        json = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
+        length = reader.CopyString(json);
+        if (reader.Read())
+        {
+            error = "trailing data after the JSON string";
+            return false;
+        }
+
+        error = null;
+        return true;
     }
 
     private static byte FirstNonWhitespace(ReadOnlySpan<byte> span)

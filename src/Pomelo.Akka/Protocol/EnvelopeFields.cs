@@ -24,6 +24,7 @@ internal struct EnvelopeFields
     public long? Code;
     public string? Msg;
 
+    /// <summary>Reads the fields of the object whose start <paramref name="reader"/> is on; element fields are copies.</summary>
     public static EnvelopeFields Read(ref Utf8JsonReader reader)
     {
         var f = default(EnvelopeFields);
@@ -83,6 +84,12 @@ internal struct EnvelopeFields
             : reader.ValueTextEquals("msg"u8) ? Field.Msg
             : Field.Other;
 
+    /// <summary>
+    /// A value as a <see cref="JsonElement"/> of its own document: <see cref="JsonElement.ParseValue"/> copies just the
+    /// value's bytes (the rest of the payload may be a pipe buffer, reused once the next frame is read) into a document
+    /// that is never disposed and lives as long as a handler keeps the element (null, true and false are documents
+    /// System.Text.Json shares).
+    /// </summary>
     private static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
     private static JsonElement? ReadNonNullElement(ref Utf8JsonReader reader)

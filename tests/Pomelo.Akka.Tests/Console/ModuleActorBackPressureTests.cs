@@ -103,6 +103,69 @@ public sealed class ModuleActorBackPressureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostAsync_ConcurrentPostersIntoAnIdleActor_EachHandledOnceAndOneAtATime()
+    {
+        // Posters race for the idle actor's direct path while others queue behind whoever holds it.
+        const int Posters = 4;
+        const int PerPoster = 5_000;
+        var active = 0;
+        var overlapped = 0;
+        var seen = new ConcurrentDictionary<int, int>();
+        var actor = _h.Create(_ => new DelegateMasterModule((message, _) =>
+        {
+            if (Interlocked.Increment(ref active) != 1)
+            {
+                Interlocked.Increment(ref overlapped);
+            }
+
+            seen.AddOrUpdate(message!.Value.GetInt32(), 1, (_, n) => n + 1);
+            Interlocked.Decrement(ref active);
+            return ValueTask.FromResult<object?>(null);
+        }));
+        Wait.Until(() => actor.IsIdle, "the actor idle");
+
+        var posters = Enumerable.Range(0, Posters).Select(p => Task.Run(async () =>
+        {
+            for (var i = 0; i < PerPoster; i++)
+            {
+                Assert.Equal(ModuleActor.PostOutcome.Queued, await actor.PostAsync(Notify((p * PerPoster) + i)));
+            }
+        })).ToArray();
+        await Task.WhenAll(posters).WaitAsync(Wait.Timeout);
+
+        await Eventually.TrueAsync(() => seen.Count == Posters * PerPoster, "every notify handled");
+        Assert.All(seen.Values, n => Assert.Equal(1, n));
+        Assert.Equal(0, Volatile.Read(ref overlapped));
+        Wait.Until(() => actor.IsIdle, "the actor idle again");
+    }
+
+    [Fact]
+    public async Task PostAsync_OnePosterWhileHandlersGoAsynchronous_KeepsItsOrder()
+    {
+        // Every third handler goes asynchronous: the direct path must not overtake what queued meanwhile.
+        var seen = new ConcurrentQueue<int>();
+        var actor = _h.Create(_ => new DelegateMasterModule(async (message, _) =>
+        {
+            var n = message!.Value.GetInt32();
+            if (n % 3 == 0)
+            {
+                await Task.Yield();
+            }
+
+            seen.Enqueue(n);
+            return null;
+        }));
+
+        for (var i = 0; i < 3_000; i++)
+        {
+            Assert.Equal(ModuleActor.PostOutcome.Queued, await actor.PostAsync(Notify(i)).AsTask().WaitAsync(Wait.Timeout));
+        }
+
+        await Eventually.TrueAsync(() => seen.Count == 3_000, "every notify handled");
+        Assert.Equal(Enumerable.Range(0, 3_000), seen);
+    }
+
+    [Fact]
     public async Task TryAsk_ReplyTarget_AnsweredOnceWithResultOrError()
     {
         var actor = _h.Create(_ => new DelegateMasterModule((m, _) => m!.Value.GetInt32() < 0 ? throw new InvalidOperationException("negative") : ValueTask.FromResult<object?>(m.Value.GetInt32() * 2)));

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Pomelo.Akka.Internal;
+using Pomelo.Akka.Protocol;
 using Pomelo.Akka.Protocol.Mqtt;
 using Pomelo.Akka.Tests.TestSupport;
 
@@ -50,10 +51,10 @@ public sealed class MqttConnectionTests
         var second = connection.PublishAsync("t", (Key: 7, Pad: 0), static (json, a) => json.WriteNumberValue(a.Key)).AsTask();
         Assert.False(second.IsCompleted, "a frame written during a pending flush completes when a flush carried it");
 
+        // A payload is borrowed from the pipe until the next read: check each before reading on.
         var one = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
-        var two = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
-
         Assert.Equal(100, one.Payload.Length);
+        var two = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
         Assert.Equal("7", Encoding.UTF8.GetString(two.Payload.Span));
         Assert.True(await first.WaitAsync(Wait.Timeout));
         Assert.True(await second.WaitAsync(Wait.Timeout));
@@ -249,6 +250,65 @@ public sealed class MqttConnectionTests
 
         Assert.True(connection.Closed.IsCancellationRequested);
         Assert.False(connection.IsClosed);
+    }
+
+    [Fact]
+    public async Task BufferReads_FramesThatArrivedTogether_ShareOneCount()
+    {
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, new Pipe().Writer), MaxFrame);
+        var frames = new ArrayBufferWriter<byte>();
+        MqttCodec.WritePublish(frames, "t", "1"u8);
+        MqttCodec.WritePublish(frames, "t", "2"u8);
+        await fromPeer.Writer.WriteAsync(frames.WrittenMemory);
+
+        await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+        var first = connection.BufferReads;
+        await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+        Assert.Equal(first, connection.BufferReads);
+
+        var third = new ArrayBufferWriter<byte>();
+        MqttCodec.WritePublish(third, "t", "3"u8);
+        await fromPeer.Writer.WriteAsync(third.WrittenMemory);
+        var outcome = await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+        Assert.Equal("3"u8.ToArray(), Assert.IsType<PublishPacket>(outcome.Packet).Payload.ToArray());
+        Assert.True(connection.BufferReads > first);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MessagesParsedFromBorrowedPayloads_OutliveThePipeBuffersTheyCameFrom()
+    {
+        var fromPeer = new Pipe(new PipeOptions(minimumSegmentSize: 4096, useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, new Pipe().Writer), MaxFrame);
+        var messages = new List<AdminMessage>();
+        const int Batches = 20;
+        const int PerBatch = 50;
+        for (var batch = 0; batch < Batches; batch++)
+        {
+            // Each batch arrives in one write: the frames are handed out of one pipe buffer, which is then given back
+            // to the pipe's pool and filled with the next batch.
+            var frames = new ArrayBufferWriter<byte>();
+            for (var i = 0; i < PerBatch; i++)
+            {
+                var seq = (batch * PerBatch) + i;
+                MqttCodec.WritePublish(frames, "monitor", Encoding.UTF8.GetBytes($$$"""{"moduleId":"m","body":{"seq":{{{seq}}},"pad":"{{{new string((char)('a' + (seq % 26)), 40)}}}"}}"""));
+            }
+
+            await fromPeer.Writer.WriteAsync(frames.WrittenMemory);
+            for (var i = 0; i < PerBatch; i++)
+            {
+                var publish = Assert.IsType<PublishPacket>((await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+                Assert.True(AdminMessageReader.TryReadMessage(publish.Payload.Span, out var message, out var error), error);
+                messages.Add(message);
+            }
+        }
+
+        for (var seq = 0; seq < messages.Count; seq++)
+        {
+            var body = Assert.IsType<NotifyMessage>(messages[seq]).Body!.Value;
+            Assert.Equal(seq, body.GetProperty("seq").GetInt32());
+            Assert.Equal(new string((char)('a' + (seq % 26)), 40), body.GetProperty("pad").GetString());
+        }
     }
 
     private static (MqttConnection Connection, MqttConnection Peer) Pair(PipeOptions toPeerOptions, ScratchWriterPool? pool = null)

@@ -98,12 +98,17 @@ internal static class MqttBodyParser
         return MqttWireReader.TryReadString(ref reader, "Topic name", out topic, out problem);
     }
 
-    /// <summary>Decodes a PUBLISH body; the payload is copied once into an array owned by the packet.</summary>
+    /// <summary>
+    /// Decodes a PUBLISH body. The payload is copied into an array owned by the packet, unless
+    /// <paramref name="borrowPayload"/> is set and it lies in one segment: then the packet points into
+    /// <paramref name="body"/>'s memory and is valid only as long as that buffer is.
+    /// </summary>
     /// <param name="flags">The fixed header's flag nibble (already validated: QoS is 0, 1 or 2).</param>
     /// <param name="body">The bytes after the fixed header.</param>
+    /// <param name="borrowPayload">Whether the payload may point into <paramref name="body"/> instead of a copy.</param>
     /// <param name="problem">Why the body is malformed, when it is.</param>
     /// <returns>The packet, or null when malformed.</returns>
-    public static PublishPacket? ParsePublish(byte flags, ReadOnlySequence<byte> body, out string? problem)
+    public static PublishPacket? ParsePublish(byte flags, ReadOnlySequence<byte> body, bool borrowPayload, out string? problem)
     {
         var reader = new SequenceReader<byte>(body);
         if (!TryReadTopic(ref reader, out var topic, out problem))
@@ -130,7 +135,8 @@ internal static class MqttBodyParser
             packetId = id;
         }
 
-        return new PublishPacket(topic, reader.UnreadSequence.ToArray())
+        var payload = reader.UnreadSequence;
+        return new PublishPacket(topic, borrowPayload && payload.IsSingleSegment ? payload.First : payload.ToArray())
         {
             QualityOfService = qos,
             PacketId = packetId,

@@ -28,6 +28,19 @@ public static class MqttCodec
     /// <returns>Whether a packet was read, more bytes are needed, or the bytes are invalid.</returns>
     public static MqttReadStatus TryRead(
         ref ReadOnlySequence<byte> buffer, int maxFrameSize, out MqttPacket? packet, out MqttProtocolError? error)
+        => ReadFrame(ref buffer, maxFrameSize, borrowPayload: false, out packet, out error);
+
+    /// <summary>
+    /// <see cref="TryRead(ref ReadOnlySequence{byte}, int, out MqttPacket?, out MqttProtocolError?)"/>, where a
+    /// PUBLISH's payload points into <paramref name="buffer"/>'s memory instead of a copy when it lies in one segment:
+    /// the caller must be done with it before that memory goes back to its pool.
+    /// </summary>
+    internal static MqttReadStatus TryReadBorrowing(
+        ref ReadOnlySequence<byte> buffer, int maxFrameSize, out MqttPacket? packet, out MqttProtocolError? error)
+        => ReadFrame(ref buffer, maxFrameSize, borrowPayload: true, out packet, out error);
+
+    private static MqttReadStatus ReadFrame(
+        ref ReadOnlySequence<byte> buffer, int maxFrameSize, bool borrowPayload, out MqttPacket? packet, out MqttProtocolError? error)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameSize, 2);
         packet = null;
@@ -72,7 +85,7 @@ public static class MqttCodec
         }
 
         var body = reader.UnreadSequence.Slice(0, remaining);
-        packet = ParseBody(type, flags, body, out error);
+        packet = ParseBody(type, flags, body, borrowPayload, out error);
         if (packet is null && error!.Code != MqttErrorCode.UnsupportedPacketType)
         {
             return MqttReadStatus.Error;
@@ -136,14 +149,14 @@ public static class MqttCodec
         MqttFrameWriter.WritePublishHeader(output, topic, payloadLength, qos: 0, packetId: null, retain: false, duplicate: false);
     }
 
-    private static MqttPacket? ParseBody(MqttPacketType type, byte flags, ReadOnlySequence<byte> body, out MqttProtocolError? error)
+    private static MqttPacket? ParseBody(MqttPacketType type, byte flags, ReadOnlySequence<byte> body, bool borrowPayload, out MqttProtocolError? error)
     {
         string? problem;
         var packet = type switch
         {
             MqttPacketType.Connect => MqttBodyParser.ParseConnect(body, out problem),
             MqttPacketType.ConnAck => MqttBodyParser.ParseConnAck(body, out problem),
-            MqttPacketType.Publish => MqttBodyParser.ParsePublish(flags, body, out problem),
+            MqttPacketType.Publish => MqttBodyParser.ParsePublish(flags, body, borrowPayload, out problem),
             MqttPacketType.PingReq => Empty(PingReqPacket.Instance, body, out problem),
             MqttPacketType.PingResp => Empty(PingRespPacket.Instance, body, out problem),
             MqttPacketType.Disconnect => Empty(DisconnectPacket.Instance, body, out problem),
