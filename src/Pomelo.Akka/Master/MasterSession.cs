@@ -29,6 +29,9 @@ internal abstract partial class MasterSession : IModuleReplyTarget
     private LogThrottle? _inflightWarnings;
     private Action<Exception, long>? _onUnserialisable;
 
+    // Owned by the read loop: the PINGRESP still on its way, if any.
+    private Task<bool>? _pong;
+
     protected MasterSession(MasterAgent agent, MqttConnection connection, IPAddress remoteAddress, ushort keepAliveSeconds, ILogger logger)
     {
         Agent = agent;
@@ -101,7 +104,7 @@ internal abstract partial class MasterSession : IModuleReplyTarget
                 switch (packet)
                 {
                     case PingReqPacket:
-                        await Connection.SendAsync(PingRespPacket.Instance, closed).ConfigureAwait(false);
+                        Pong(closed);
                         break;
                     case DisconnectPacket:
                         LeftCleanly = true;
@@ -129,6 +132,22 @@ internal abstract partial class MasterSession : IModuleReplyTarget
         catch (OperationCanceledException) when (closed.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>
+    /// Answers a PINGREQ without waiting for the flush: a read loop waiting on output back-pressure (a large frame going
+    /// out to a slow reader) would stop reading the peer's next heartbeats and let the failure detector take a live
+    /// peer for a dead one. While an answer is still on its way, further PINGREQs need none of their own.
+    /// </summary>
+    private void Pong(CancellationToken closed)
+    {
+        if (_pong is { IsCompleted: false })
+        {
+            return;
+        }
+
+        var sent = Connection.SendAsync(PingRespPacket.Instance, closed);
+        _pong = sent.IsCompleted ? null : sent.AsTask();
     }
 
     /// <summary>Parses a PUBLISH on this session's topic; bad JSON closes this one connection.</summary>
