@@ -142,7 +142,9 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
                 if (!reply.IsOk)
                 {
                     Fail("master refused registration: " + reply.Msg);
-                    if (Registrations == 0)
+
+                    // A master too busy to see our register in time says so: that is worth another try, not the end.
+                    if (Registrations == 0 && reply.Msg != ProtocolCodes.RegisterTimeout)
                     {
                         _firstRegistration.TrySetException(new MonitorRegistrationException(reply.Msg ?? "refused"));
                         return;

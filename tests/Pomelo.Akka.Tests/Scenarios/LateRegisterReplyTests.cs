@@ -43,6 +43,31 @@ public sealed class LateRegisterReplyTests
         Assert.Equal("register", again.Topic);
     }
 
+    [Fact]
+    public async Task MasterRefusesWithRegisterTimeout_MonitorRetriesInsteadOfGivingUp()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        await using var monitor = await TestCluster.StartMonitorAsync(port, "late-2", "late", waitForRegistration: false);
+
+        await using (var first = await AcceptAsync(listener))
+        {
+            await first.ReadAsync<ConnectPacket>();
+            await first.SendAsync(new ConnAckPacket(0));
+            await first.ReadAsync<PublishPacket>();
+
+            // What a busy master answers when the register came after its registerTimeout.
+            await first.SendAsync(w => MqttCodec.WritePublish(w, "register", Encoding.UTF8.GetBytes("""{"code":-1,"msg":"register timeout"}""")));
+        }
+
+        await using var second = await AcceptAsync(listener);
+        await second.ReadAsync<ConnectPacket>();
+        await second.SendAsync(new ConnAckPacket(0));
+        Assert.Equal("register", (await second.ReadAsync<PublishPacket>()).Topic);
+        Assert.False(monitor.Start.IsFaulted, "a register timeout is not a refusal to give up on");
+    }
+
     private static async Task<MqttTestConnection> AcceptAsync(TcpListener listener)
     {
         using var timeout = new CancellationTokenSource(MqttTestConnection.Timeout);
