@@ -33,13 +33,6 @@ internal sealed partial class MqttConnection
     private TaskCompletionSource<bool>? _chunked;
     private ArrayBufferWriter<byte>? _stagedBehind;
 
-    // Owned by the single reader: how many times it read the pipe.
-    private long _bufferReads;
-
-    // Owned by the single reader: the rest of the last pipe buffer, not yet advanced past: it may hold frames, and the
-    // last packet handed out may borrow its payload from it.
-    private ReadOnlySequence<byte>? _held;
-
     /// <summary>Creates a connection over <paramref name="transport"/>.</summary>
     /// <param name="transport">The transport's pipes.</param>
     /// <param name="maxFrameSize">The largest frame read.</param>
@@ -65,112 +58,6 @@ internal sealed partial class MqttConnection
     public CancellationToken Closed => _closed.Token;
 
     public bool IsClosed => Volatile.Read(ref _closing) != 0;
-
-    /// <summary>
-    /// Gets how many times the reader took bytes from the pipe. Frames handed out between two changes arrived
-    /// together; for the single reader only.
-    /// </summary>
-    public long BufferReads => _bufferReads;
-
-    public ValueTask<MqttReadOutcome> ReadAsync(CancellationToken cancellationToken)
-        => ReadAsync(null, cancellationToken);
-
-    /// <summary>
-    /// Reads one frame, calling <paramref name="onPartialFrame"/> whenever part of a frame arrives. Frames that
-    /// arrived together are handed out one by one from the same pipe buffer: one pipe read (and one
-    /// <see cref="PipeReader.AdvanceTo(SequencePosition, SequencePosition)"/>) per batch of bytes, not per frame.
-    /// Single reader only.
-    /// </summary>
-    /// <remarks>
-    /// A PUBLISH's payload is borrowed from the pipe's buffer (no copy per frame; a payload split over two buffer
-    /// segments is copied): it is valid only until the next read, which may hand the memory back to the pipe. Parse
-    /// it before reading again and copy whatever must outlive it (<see cref="Protocol.AdminMessageReader"/> does).
-    /// </remarks>
-    public ValueTask<MqttReadOutcome> ReadAsync(Action? onPartialFrame, CancellationToken cancellationToken)
-    {
-        if (_held is { } held)
-        {
-            if (!cancellationToken.IsCancellationRequested && !IsClosed)
-            {
-                var rest = held;
-                var status = MqttCodec.TryReadBorrowing(ref rest, MaxFrameSize, out var packet, out var error);
-                if (status != MqttReadStatus.Incomplete)
-                {
-                    _held = rest;
-                    return ValueTask.FromResult(new MqttReadOutcome(packet, error, Completed: false));
-                }
-            }
-
-            // Nothing whole is left (or the connection is closing): give the pipe its buffer back, unread bytes kept.
-            _held = null;
-            _transport.Input.AdvanceTo(held.Start, held.Start);
-        }
-
-        return ReadFromPipeAsync(onPartialFrame, cancellationToken);
-    }
-
-    private async ValueTask<MqttReadOutcome> ReadFromPipeAsync(Action? onPartialFrame, CancellationToken cancellationToken)
-    {
-        var input = _transport.Input;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
-            _bufferReads++;
-            var buffer = result.Buffer;
-            if (result.IsCanceled)
-            {
-                input.AdvanceTo(buffer.Start, buffer.Start);
-                throw new OperationCanceledException("The pending MQTT read was cancelled.", cancellationToken);
-            }
-
-            var rest = buffer;
-            MqttReadStatus status;
-            MqttPacket? packet;
-            MqttProtocolError? error;
-            try
-            {
-                status = MqttCodec.TryReadBorrowing(ref rest, MaxFrameSize, out packet, out error);
-            }
-            catch
-            {
-                input.AdvanceTo(buffer.Start, buffer.Start);
-                throw;
-            }
-
-            if (status != MqttReadStatus.Incomplete)
-            {
-                if (status == MqttReadStatus.Error)
-                {
-                    input.AdvanceTo(rest.Start, rest.Start);
-                }
-                else
-                {
-                    // Keep the buffer: the packet's payload points into it, and bytes after this frame are handed out
-                    // without another pipe read. The next read gives it back.
-                    _held = rest;
-                }
-
-                return new MqttReadOutcome(packet, error, Completed: false);
-            }
-
-            var unread = buffer.Length;
-            input.AdvanceTo(buffer.Start, buffer.End);
-            if (result.IsCompleted)
-            {
-                return unread == 0
-                    ? new MqttReadOutcome(null, null, Completed: true)
-                    : new MqttReadOutcome(null, new MqttProtocolError(
-                        MqttErrorCode.UnexpectedEndOfStream,
-                        $"The stream ended inside a frame with {unread} bytes unread."), Completed: false);
-            }
-
-            if (unread != 0)
-            {
-                onPartialFrame?.Invoke();
-            }
-        }
-    }
 
     public ValueTask<bool> SendAsync(MqttPacket packet, CancellationToken cancellationToken = default)
         => WriteAsync(new Frame(packet, null, default), cancellationToken, force: false);
@@ -198,34 +85,28 @@ internal sealed partial class MqttConnection
     /// </summary>
     public ValueTask<bool> PublishEachAsync<TArg>(string topic, int count, TArg arg, Action<Utf8JsonWriter, TArg, int> writePayload, CancellationToken cancellationToken = default)
     {
-        if (IsClosed)
+        if (Refused(force: false, cancellationToken) is { } refused)
         {
-            return ValueTask.FromResult(false);
-        }
-
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return ValueTask.FromCanceled<bool>(cancellationToken);
+            return refused;
         }
 
         Interlocked.Increment(ref _writers);
         Task<bool> done;
-        Task<bool>? staged = null;
         lock (_writeGate)
         {
             var written = count == 0;
             var scratch = _scratchPool.Rent();
-            var stage = _chunked is null ? null : _stagedBehind ??= new ArrayBufferWriter<byte>();
+            var staging = _chunked is not null;
             try
             {
                 for (var i = 0; i < count && !IsClosed; i++)
                 {
                     scratch.Clear();
                     var payload = Serialise(scratch, (arg, i, writePayload), static (w, a) => a.writePayload(w, a.arg, a.i));
-                    if (stage is not null)
+                    if (staging)
                     {
                         // A large frame is going out in pieces: the batch waits for it, staged.
-                        MqttCodec.WritePublish(stage, topic, payload);
+                        StageLocked(new Frame(null, topic, default), payload);
                         written = true;
                         continue;
                     }
@@ -243,23 +124,13 @@ internal sealed partial class MqttConnection
                 done = LeaveGateLocked(written);
             }
 
-            if (stage is not null)
+            if (staging)
             {
-                staged = _chunked!.Task;
+                done = _chunked!.Task;
             }
         }
 
-        if (staged is not null)
-        {
-            return new ValueTask<bool>(cancellationToken.CanBeCanceled ? staged.WaitAsync(cancellationToken) : staged);
-        }
-
-        if (done.IsCompleted)
-        {
-            return ValueTask.FromResult(done.Result);
-        }
-
-        return new ValueTask<bool>(cancellationToken.CanBeCanceled ? done.WaitAsync(cancellationToken) : done);
+        return Completion(done, cancellationToken);
     }
 
     /// <summary>Sends DISCONNECT (best effort) and completes both pipes.</summary>
@@ -296,14 +167,9 @@ internal sealed partial class MqttConnection
 
     private ValueTask<bool> WriteAsync<TArg>(Frame frame, CancellationToken cancellationToken, bool force, TArg arg, Action<Utf8JsonWriter, TArg>? writePayload)
     {
-        if (IsClosed && !force)
+        if (Refused(force, cancellationToken) is { } refused)
         {
-            return ValueTask.FromResult(false);
-        }
-
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return ValueTask.FromCanceled<bool>(cancellationToken);
+            return refused;
         }
 
         Interlocked.Increment(ref _writers);
@@ -353,16 +219,28 @@ internal sealed partial class MqttConnection
             }
         }
 
-        if (staged is not null)
-        {
-            return new ValueTask<bool>(cancellationToken.CanBeCanceled ? staged.WaitAsync(cancellationToken) : staged);
-        }
-
         if (large is { } rest)
         {
             return new ValueTask<bool>(WriteRestOfLargeFrameAsync(done, rest));
         }
 
+        return Completion(staged ?? done, cancellationToken);
+    }
+
+    /// <summary>Refuses a write at once: false when closed (unless forced), cancelled when asked; null to go on.</summary>
+    private ValueTask<bool>? Refused(bool force, CancellationToken cancellationToken)
+    {
+        if (IsClosed && !force)
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        return cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<bool>(cancellationToken) : null;
+    }
+
+    /// <summary>A write's result: its flush (or the large frame it is staged behind), awaited with the caller's token.</summary>
+    private static ValueTask<bool> Completion(Task<bool> done, CancellationToken cancellationToken)
+    {
         if (done.IsCompleted)
         {
             return ValueTask.FromResult(done.Result);

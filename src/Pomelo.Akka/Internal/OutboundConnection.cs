@@ -14,7 +14,7 @@ namespace Pomelo.Akka.Internal;
 /// </summary>
 internal sealed class OutboundConnection : IAsyncDisposable
 {
-    /// <summary>How long <see cref="AbandonAsync"/> waits for the master to close after our DISCONNECT.</summary>
+    /// <summary>How long a leaving peer waits for the master to close after its DISCONNECT (<see cref="AbandonAsync"/>, a monitor that stops).</summary>
     public static readonly TimeSpan AbandonTimeout = TimeSpan.FromSeconds(2);
 
     private readonly SocketConnectionContextFactory _factory;

@@ -24,9 +24,6 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
-    /// <summary>How long a leaving monitor waits for the master to close the connection after its DISCONNECT.</summary>
-    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(2);
-
     private readonly PendingRequestTable _pending;
     private readonly TaskCompletionSource _firstRegistration = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
@@ -120,7 +117,7 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
         {
             // The master closes its end on DISCONNECT. Our session loop keeps reading until then: closing a socket with
             // unread bytes resets it, and a reset can cost the master the DISCONNECT (a clean stop seen as a failure).
-            await _loop.WaitAsync(LeaveTimeout, _time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _loop.WaitAsync(OutboundConnection.AbandonTimeout, _time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
