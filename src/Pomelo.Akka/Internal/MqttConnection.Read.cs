@@ -63,7 +63,18 @@ internal sealed partial class MqttConnection
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            ReadResult result;
+            try
+            {
+                result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // The transport ended the stream with an error (ConnectionResetException: the peer reset the
+                // connection). That is how a dead peer often goes, not a fault of this node: an end of stream.
+                return new MqttReadOutcome(null, null, Completed: true, Reset: true);
+            }
+
             _bufferReads++;
             var buffer = result.Buffer;
             if (result.IsCanceled)

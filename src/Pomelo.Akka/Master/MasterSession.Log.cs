@@ -12,6 +12,9 @@ internal abstract partial class MasterSession
     [LoggerMessage(1101, LogLevel.Information, "{Peer}: connection closed")]
     private static partial void LogClosed(ILogger logger, string peer);
 
+    [LoggerMessage(1108, LogLevel.Information, "{Peer}: connection reset by the peer")]
+    private static partial void LogReset(ILogger logger, string peer);
+
     [LoggerMessage(1102, LogLevel.Information, "{Peer}: disconnected cleanly")]
     private static partial void LogLeft(ILogger logger, string peer);
 

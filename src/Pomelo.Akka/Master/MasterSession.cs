@@ -89,7 +89,15 @@ internal abstract partial class MasterSession : IModuleReplyTarget
 
                 if (outcome.Packet is not { } packet)
                 {
-                    LogClosed(Logger, PeerId);
+                    if (outcome.Reset)
+                    {
+                        LogReset(Logger, PeerId);
+                    }
+                    else
+                    {
+                        LogClosed(Logger, PeerId);
+                    }
+
                     return;
                 }
 

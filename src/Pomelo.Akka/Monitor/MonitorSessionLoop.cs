@@ -55,7 +55,11 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
 
                 if (outcome.Packet is not { } packet || packet is DisconnectPacket)
                 {
-                    if (!_agent.IsLeaving)
+                    if (outcome.Reset)
+                    {
+                        LogMasterReset(_logger);
+                    }
+                    else if (!_agent.IsLeaving)
                     {
                         LogMasterClosed(_logger);
                     }
@@ -116,6 +120,9 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
 
     [LoggerMessage(2101, LogLevel.Warning, "Master closed the connection")]
     private static partial void LogMasterClosed(ILogger logger);
+
+    [LoggerMessage(2104, LogLevel.Warning, "Master reset the connection")]
+    private static partial void LogMasterReset(ILogger logger);
 
     [LoggerMessage(2102, LogLevel.Warning, "Bad message from master ignored: {Reason}")]
     private static partial void LogBadMessage(ILogger logger, string reason);

@@ -194,6 +194,39 @@ public sealed class MqttConnectionTests
     }
 
     [Fact]
+    public async Task ReadAsync_TransportResetByPeer_EndsTheStreamAsAResetInsteadOfThrowing()
+    {
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, new Pipe().Writer), MaxFrame);
+        var frames = new Pipe();
+        MqttCodec.WritePublish(frames.Writer, "t", "1"u8);
+        await frames.Writer.FlushAsync();
+        await fromPeer.Writer.WriteAsync((await frames.Reader.ReadAsync()).Buffer.ToArray());
+
+        Assert.IsType<PublishPacket>((await connection.ReadAsync(CancellationToken.None)).Packet);
+        var pending = connection.ReadAsync(CancellationToken.None).AsTask();
+        await fromPeer.Writer.CompleteAsync(new Microsoft.AspNetCore.Connections.ConnectionResetException("Connection reset by peer"));
+
+        var end = await pending.WaitAsync(Wait.Timeout);
+        Assert.Null(end.Packet);
+        Assert.Null(end.Error);
+        Assert.True(end.Completed);
+        Assert.True(end.Reset);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PeerClosesCleanly_EndsTheStreamWithoutReset()
+    {
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, new Pipe().Writer), MaxFrame);
+        await fromPeer.Writer.CompleteAsync();
+
+        var end = await connection.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+        Assert.True(end.Completed);
+        Assert.False(end.Reset);
+    }
+
+    [Fact]
     public async Task PublishAsync_ConnectionsSharingOneScratchPool_EachSendsItsOwnPayload()
     {
         var pool = new ScratchWriterPool(1);

@@ -67,6 +67,24 @@ public sealed class MembershipTests
     }
 
     [Fact]
+    public async Task ServerResetsItsConnection_UnreachableAtOnce_LoggedAsAResetNotAsAFailure()
+    {
+        var logs = new LogCollector();
+        await using var master = await TestCluster.StartMasterAsync(logs: logs);
+        await using var watcher = await TestCluster.StartMonitorAsync(master.Port, "connector-1", "connector");
+        var peer = await RawPeer.ConnectAsync(master.Port, keepAlive: 1);
+        Assert.Equal(1, (await peer.RegisterAsync(AreaRegister.Replace("ID", "area-1"))).Code);
+        await Eventually.TrueAsync(() => watcher.Service.ServerMap.Find("area-1") is not null, "the watcher learns of area-1");
+
+        await peer.ResetAsync();
+
+        await Eventually.TrueAsync(() => master.Agent.Membership.Find("area-1")?.Status == MemberStatus.Unreachable, "area-1 is Unreachable");
+        await Eventually.TrueAsync(() => watcher.Service.ServerMap.Find("area-1") is null, "the watcher dropped area-1");
+        Assert.True(logs.Has(1108), "the reset is logged as one");
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [Fact]
     public async Task ServerReconnectsWithinTheMargin_GetsTheFullMap_OthersGetAddServer_SameIdNewIncarnation()
     {
         await using var master = await TestCluster.StartMasterAsync();

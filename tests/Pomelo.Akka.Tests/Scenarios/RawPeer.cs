@@ -86,5 +86,8 @@ internal sealed class RawPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops the connection with RST instead of FIN.</summary>
+    public ValueTask ResetAsync() => _connection.ResetAsync();
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -85,6 +85,14 @@ internal sealed class MqttTestConnection : IAsyncDisposable
         return await ReadAsync<ConnAckPacket>();
     }
 
+    /// <summary>Drops the connection abortively: linger 0, so the kernel sends RST rather than FIN (a peer gone hard).</summary>
+    public async ValueTask ResetAsync()
+    {
+        _socket.LingerState = new LingerOption(true, 0);
+        _socket.Close();
+        await DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _reader.CompleteAsync();
