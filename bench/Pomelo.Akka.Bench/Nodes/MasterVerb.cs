@@ -27,6 +27,7 @@ internal static class MasterVerb
     public static async Task<int> RunAsync(Args args)
     {
         var port = args.Int("port");
+        using var allocations = AllocationSampler.FromEnvironment();
         var counter = new NotifyCounter();
         var services = NodeHosting.NewServices(args.Str("log-level", NodeHosting.DefaultLogLevel));
         services.AddSingleton(sp => AdminAuthenticator.Create(
@@ -60,6 +61,7 @@ internal static class MasterVerb
             "await-down" => watch.AwaitDownAsync(c.Str("member")!, c.Long("timeoutMs", 10_000)),
             "fp" => Task.FromResult(watch.FalsePositives()),
             "expect-leave" => Done(() => watch.ExpectLeave(c.Str("prefix")!)),
+            "allocations" => Task.FromResult(allocations?.TakeTop((int)c.Long("top", 15)) ?? new JsonObject()),
             "exit" => Task.FromResult(new JsonObject()),
             _ => throw new ArgumentException("unknown command " + cmd),
         });
@@ -179,11 +181,15 @@ internal static class MasterVerb
 
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         var rss = ProcStatus.RssBytes(Environment.ProcessId);
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        var committed = info.TotalCommittedBytes;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var poh = info.GenerationInfo.Length > 4 ? info.GenerationInfo[4].SizeAfterBytes : 0;
 
         // For the record only: what is left once the GC has given back every free region it keeps committed.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var rssAggressive = ProcStatus.RssBytes(Environment.ProcessId);
-        return new JsonObject { ["rss"] = rss, ["heap"] = heap, ["threads"] = ProcStatus.Threads(Environment.ProcessId), ["rssAggressive"] = rssAggressive };
+        return new JsonObject { ["rss"] = rss, ["heap"] = heap, ["threads"] = ProcStatus.Threads(Environment.ProcessId), ["rssAggressive"] = rssAggressive, ["committed"] = committed, ["allocated"] = allocated, ["poh"] = poh };
     }
 
     /// <summary>

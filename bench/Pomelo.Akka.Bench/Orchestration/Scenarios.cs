@@ -60,6 +60,10 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
         await using var flow = await StartFlowAsync("cluster" + sizes[^1].ToString(CultureInfo.InvariantCulture));
         await WarmUpAsync(flow);
         var mem0 = await flow.Master.SendAsync("mem", null, StartTimeout);
+        if (Environment.GetEnvironmentVariable("POMELO_BENCH_ALLOCATIONS") == "1")
+        {
+            await flow.Master.SendAsync("allocations", null, StartTimeout);
+        }
         var total = 0;
         foreach (var size in sizes)
         {
@@ -93,9 +97,13 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             Progress($"registering {add} (to {size}): {registerSeconds:0.000} s; maps: {(settle is null ? "n/a" : $"{settle["ready"]}/{settle["of"]} complete after {Fmt(settle["seconds"])} s")}; quiet after {Fmt(quiet["seconds"])} s, master idle CPU {Fmt(quiet["cpu"]![0])}");
 
             var mem = await flow.Master.SendAsync("mem", null, StartTimeout);
+            if (Environment.GetEnvironmentVariable("POMELO_BENCH_ALLOCATIONS") == "1")
+            {
+                Progress($"master's allocations (MB by type) up to {size}: {(await flow.Master.SendAsync("allocations", null, StartTimeout)).ToJsonString()}");
+            }
             var rss = mem["rss"]!.GetValue<long>() - mem0["rss"]!.GetValue<long>();
             var heap = mem["heap"]!.GetValue<long>() - mem0["heap"]!.GetValue<long>();
-            AddKeyed("memory", size, new JsonObject
+            var memory = new JsonObject
             {
                 ["rssPerMonitorKB"] = Stats.Round(rss / 1024.0 / size),
                 ["heapPerMonitorKB"] = Stats.Round(heap / 1024.0 / size),
@@ -105,9 +113,13 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
                 ["heap"] = mem["heap"]!.GetValue<long>(),
                 ["threads0"] = mem0["threads"]?.GetValue<long>(),
                 ["threads"] = mem["threads"]?.GetValue<long>(),
+                ["committedPerMonitorKB"] = mem["committed"] is { } cm && mem0["committed"] is { } cm0 ? Stats.Round((cm.GetValue<long>() - cm0.GetValue<long>()) / 1024.0 / size) : null,
+                ["pohPerMonitorKB"] = mem["poh"] is { } ph && mem0["poh"] is { } ph0 ? Stats.Round((ph.GetValue<long>() - ph0.GetValue<long>()) / 1024.0 / size) : null,
+                ["allocatedMB"] = mem["allocated"] is { } al && mem0["allocated"] is { } al0 ? Stats.Round((al.GetValue<long>() - al0.GetValue<long>()) / 1048576.0) : null,
                 ["rssAggressivePerMonitorKB"] = mem["rssAggressive"] is { } ra && mem0["rssAggressive"] is { } ra0 ? Stats.Round((ra.GetValue<long>() - ra0.GetValue<long>()) / 1024.0 / size) : null,
-            });
-            Progress($"memory at {size}: {rss / 1024.0 / size:0.0} KB RSS, {heap / 1024.0 / size:0.0} KB heap per monitor");
+            };
+            AddKeyed("memory", size, memory);
+            Progress($"memory at {size}: {rss / 1024.0 / size:0.0} KB RSS, {heap / 1024.0 / size:0.0} KB heap per monitor (GC committed {Fmt(memory["committedPerMonitorKB"])} KB, pinned {Fmt(memory["pohPerMonitorKB"])} KB per monitor; {Fmt(memory["allocatedMB"])} MB allocated since the baseline)");
 
             var listCount = _config.ListCount(size);
             var masterCpu0 = Wire.ProcStatus.CpuSeconds(flow.Master.Pid);

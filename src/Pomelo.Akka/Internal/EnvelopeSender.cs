@@ -5,8 +5,17 @@ namespace Pomelo.Akka.Internal;
 /// <summary>Serialises an envelope straight into the connection's scratch writer, under its write lock, and publishes it.</summary>
 internal static class EnvelopeSender
 {
+    /// <summary>
+    /// An already serialised (<see cref="RawJson"/>) body longer than this is not copied into the envelope's scratch
+    /// buffer: the connection writes the envelope's head, the body and the tail one after the other. A 500-server map
+    /// copied once per subscriber was ~100 MB of short-lived buffers in a registration storm of 500 monitors.
+    /// </summary>
+    internal const int SpliceAbove = 4096;
+
     public static ValueTask<bool> SendRequestAsync(this MqttConnection connection, AdminMessageWriter writer, string topic, long reqId, string moduleId, object? body, CancellationToken cancellationToken = default)
-        => connection.PublishAsync(topic, (writer, reqId, moduleId, body), static (w, a) => a.writer.WriteRequest(w, a.reqId, a.moduleId, a.body), cancellationToken);
+        => body is RawJson { Utf8.Length: > SpliceAbove } raw
+            ? connection.PublishSplicedAsync(topic, (reqId, moduleId), static (w, a) => AdminMessageWriter.WriteRequestHead(w, a.reqId, a.moduleId), raw.Utf8, AdminMessageWriter.EnvelopeTail, cancellationToken)
+            : connection.PublishAsync(topic, (writer, reqId, moduleId, body), static (w, a) => a.writer.WriteRequest(w, a.reqId, a.moduleId, a.body), cancellationToken);
 
     public static ValueTask<bool> SendNotifyAsync(this MqttConnection connection, AdminMessageWriter writer, string topic, string moduleId, object? body, CancellationToken cancellationToken = default)
         => connection.PublishAsync(topic, (writer, moduleId, body), static (w, a) => a.writer.WriteNotify(w, a.moduleId, a.body), cancellationToken);
@@ -16,7 +25,9 @@ internal static class EnvelopeSender
         => connection.PublishEachAsync(topic, bodies.Count, (writer, moduleId, bodies), static (w, a, i) => a.writer.WriteNotify(w, a.moduleId, a.bodies[i]), cancellationToken);
 
     public static ValueTask<bool> SendResponseAsync(this MqttConnection connection, AdminMessageWriter writer, string topic, long respId, object? error, object? body, CancellationToken cancellationToken = default)
-        => connection.PublishAsync(topic, (writer, respId, error, body), static (w, a) => a.writer.WriteResponse(w, a.respId, a.error, a.body), cancellationToken);
+        => body is RawJson { Utf8.Length: > SpliceAbove } raw
+            ? connection.PublishSplicedAsync(topic, (writer, respId, error), static (w, a) => a.writer.WriteResponseHead(w, a.respId, a.error), raw.Utf8, AdminMessageWriter.EnvelopeTail, cancellationToken)
+            : connection.PublishAsync(topic, (writer, respId, error, body), static (w, a) => a.writer.WriteResponse(w, a.respId, a.error, a.body), cancellationToken);
 
     /// <summary>
     /// Sends the reply to a request (its body, or its error's message) without waiting for the write lock or the flush;

@@ -16,12 +16,12 @@ internal sealed partial class MqttConnection
     internal const int ChunkSize = 16 * 1024;
 
     /// <summary>Writes the headers and the first piece of a large PUBLISH and marks the connection as busy with it. Under the write gate.</summary>
-    private bool TryStartLargeFrame(string topic, ReadOnlySpan<byte> payload)
+    private bool TryStartLargeFrame(string topic, PayloadParts payload)
     {
         try
         {
             MqttCodec.WritePublishHeader(_transport.Output, topic, payload.Length);
-            _transport.Output.Write(payload[..ChunkSize]);
+            payload.CopyTo(_transport.Output, 0, ChunkSize);
             _unflushed = true;
             _chunked = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             return true;
@@ -56,7 +56,7 @@ internal sealed partial class MqttConnection
                         if (ok && !IsClosed)
                         {
                             var piece = Math.Min(ChunkSize, large.Length - offset);
-                            written = TryWriteRaw(large.Scratch.WrittenSpan.Slice(offset, piece));
+                            written = TryWriteRaw(large.Parts, offset, piece);
                             offset += piece;
                         }
 
@@ -65,7 +65,7 @@ internal sealed partial class MqttConnection
                             // Done (or broken): the staged frames follow under the same gate, so nothing overtakes them.
                             if (written && _stagedBehind is { WrittenCount: > 0 } staged)
                             {
-                                written = TryWriteRaw(staged.WrittenSpan);
+                                written = TryWriteRaw(new PayloadParts(staged.WrittenSpan), 0, staged.WrittenCount);
                             }
 
                             _stagedBehind = null;
@@ -91,7 +91,7 @@ internal sealed partial class MqttConnection
     }
 
     /// <summary>Encodes a frame into the staging buffer, to follow the large frame being written. Under the write gate.</summary>
-    private void StageLocked(Frame frame, ReadOnlySpan<byte> payload)
+    private void StageLocked(Frame frame, PayloadParts payload)
     {
         var stage = _stagedBehind ??= new ArrayBufferWriter<byte>();
         if (frame.Packet is { } packet)
@@ -107,15 +107,16 @@ internal sealed partial class MqttConnection
         }
         else
         {
-            MqttCodec.WritePublish(stage, frame.Topic!, payload);
+            MqttCodec.WritePublishHeader(stage, frame.Topic!, payload.Length);
+            payload.CopyTo(stage);
         }
     }
 
-    private bool TryWriteRaw(ReadOnlySpan<byte> bytes)
+    private bool TryWriteRaw(PayloadParts payload, int offset, int count)
     {
         try
         {
-            _transport.Output.Write(bytes);
+            payload.CopyTo(_transport.Output, offset, count);
             _unflushed = true;
             return true;
         }
@@ -126,6 +127,12 @@ internal sealed partial class MqttConnection
         }
     }
 
-    /// <summary>A large frame's serialised payload, kept until its last piece is written.</summary>
-    private readonly record struct LargeFrame(ScratchWriterPool.ScratchWriter Scratch, int Length);
+    /// <summary>A large frame's payload, kept until its last piece is written: the scratch's bytes, then the splice's.</summary>
+    private readonly record struct LargeFrame(ScratchWriterPool.ScratchWriter Scratch, int Length, Splice Splice)
+    {
+        public PayloadParts Parts => new(Scratch.WrittenSpan, Splice.Body.Span, Splice.Tail.Span);
+    }
+
+    /// <summary>Bytes written after a payload's serialised head as they are (see <see cref="PublishSplicedAsync"/>).</summary>
+    private readonly record struct Splice(ReadOnlyMemory<byte> Body, ReadOnlyMemory<byte> Tail);
 }

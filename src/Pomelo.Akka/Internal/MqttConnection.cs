@@ -74,7 +74,16 @@ internal sealed partial class MqttConnection
     /// the scratch pool for this write only). A serialisation error propagates to the caller and nothing reaches the wire.
     /// </summary>
     public ValueTask<bool> PublishAsync<TArg>(string topic, TArg arg, Action<Utf8JsonWriter, TArg> writePayload, CancellationToken cancellationToken = default)
-        => WriteAsync(new Frame(null, topic, default), cancellationToken, force: false, arg, writePayload);
+        => WriteAsync(new Frame(null, topic, default), cancellationToken, force: false, arg, writePayload, default);
+
+    /// <summary>
+    /// Publishes a payload made of what <paramref name="writeHead"/> serialises into the scratch writer, then
+    /// <paramref name="body"/> as it is, then <paramref name="tail"/>: an envelope around an already serialised body
+    /// (the watchdog's map, shared by every subscriber) costs no copy of the body into a scratch buffer. The body and
+    /// tail must stay unchanged until the returned task completes.
+    /// </summary>
+    public ValueTask<bool> PublishSplicedAsync<TArg>(string topic, TArg arg, Action<Utf8JsonWriter, TArg> writeHead, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> tail, CancellationToken cancellationToken = default)
+        => WriteAsync(new Frame(null, topic, default), cancellationToken, force: false, arg, writeHead, new Splice(body, tail));
 
     /// <summary>
     /// Publishes <paramref name="count"/> payloads on one topic, in order, in one turn of the write lock and with one
@@ -102,7 +111,7 @@ internal sealed partial class MqttConnection
                 for (var i = 0; i < count && !IsClosed; i++)
                 {
                     scratch.Clear();
-                    var payload = Serialise(scratch, (arg, i, writePayload), static (w, a) => a.writePayload(w, a.arg, a.i));
+                    var payload = new PayloadParts(Serialise(scratch, (arg, i, writePayload), static (w, a) => a.writePayload(w, a.arg, a.i)));
                     if (staging)
                     {
                         // A large frame is going out in pieces: the batch waits for it, staged.
@@ -163,9 +172,9 @@ internal sealed partial class MqttConnection
     }
 
     private ValueTask<bool> WriteAsync(Frame frame, CancellationToken cancellationToken, bool force)
-        => WriteAsync<object?>(frame, cancellationToken, force, null, null);
+        => WriteAsync<object?>(frame, cancellationToken, force, null, null, default);
 
-    private ValueTask<bool> WriteAsync<TArg>(Frame frame, CancellationToken cancellationToken, bool force, TArg arg, Action<Utf8JsonWriter, TArg>? writePayload)
+    private ValueTask<bool> WriteAsync<TArg>(Frame frame, CancellationToken cancellationToken, bool force, TArg arg, Action<Utf8JsonWriter, TArg>? writePayload, Splice splice)
     {
         if (Refused(force, cancellationToken) is { } refused)
         {
@@ -184,7 +193,7 @@ internal sealed partial class MqttConnection
             {
                 if (!IsClosed || force)
                 {
-                    var payload = scratch is null ? frame.Payload.Span : Serialise(scratch, arg, writePayload!);
+                    var payload = new PayloadParts(scratch is null ? frame.Payload.Span : Serialise(scratch, arg, writePayload!), splice.Body.Span, splice.Tail.Span);
                     if (_chunked is { } chunked)
                     {
                         // A large frame is going out in pieces: this one goes out after it, staged in order.
@@ -197,7 +206,7 @@ internal sealed partial class MqttConnection
                         written = TryStartLargeFrame(topic, payload);
                         if (written)
                         {
-                            large = new LargeFrame(scratch, payload.Length);
+                            large = new LargeFrame(scratch, payload.Length, splice);
                             scratch = null;
                         }
                     }
@@ -256,7 +265,7 @@ internal sealed partial class MqttConnection
         return scratch.WrittenSpan;
     }
 
-    private bool TryWriteFrame(Frame frame, ReadOnlySpan<byte> payload)
+    private bool TryWriteFrame(Frame frame, PayloadParts payload)
     {
         try
         {
@@ -273,7 +282,8 @@ internal sealed partial class MqttConnection
             }
             else
             {
-                MqttCodec.WritePublish(_transport.Output, frame.Topic!, payload);
+                MqttCodec.WritePublishHeader(_transport.Output, frame.Topic!, payload.Length);
+                payload.CopyTo(_transport.Output);
             }
 
             _unflushed = true;

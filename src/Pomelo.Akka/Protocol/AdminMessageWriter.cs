@@ -40,12 +40,21 @@ public sealed class AdminMessageWriter
     /// <param name="body">The body.</param>
     internal void WriteRequest(Utf8JsonWriter w, long reqId, string moduleId, object? body)
     {
+        WriteRequestHead(w, reqId, moduleId);
+        WriteValue(w, body);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes a request envelope up to its body's value: <c>{reqId, moduleId, "body":</c>; <see cref="EnvelopeTail"/> closes it.</summary>
+    /// <param name="w">The JSON writer; the caller flushes it.</param>
+    /// <param name="reqId">The request id.</param>
+    /// <param name="moduleId">The target module.</param>
+    internal static void WriteRequestHead(Utf8JsonWriter w, long reqId, string moduleId)
+    {
         w.WriteStartObject();
         w.WriteNumber("reqId", reqId);
         w.WriteString("moduleId", moduleId);
         w.WritePropertyName("body");
-        WriteValue(w, body);
-        w.WriteEndObject();
     }
 
     /// <summary>Writes <c>{moduleId, body}</c>.</summary>
@@ -89,13 +98,22 @@ public sealed class AdminMessageWriter
     /// <param name="body">The reply body.</param>
     internal void WriteResponse(Utf8JsonWriter w, long respId, object? error, object? body)
     {
+        WriteResponseHead(w, respId, error);
+        WriteValue(w, body);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes a response envelope up to its body's value: <c>{respId, error, "body":</c>; <see cref="EnvelopeTail"/> closes it.</summary>
+    /// <param name="w">The JSON writer; the caller flushes it.</param>
+    /// <param name="respId">The request id answered.</param>
+    /// <param name="error">The error value, or null on success.</param>
+    internal void WriteResponseHead(Utf8JsonWriter w, long respId, object? error)
+    {
         w.WriteStartObject();
         w.WriteNumber("respId", respId);
         w.WritePropertyName("error");
         WriteValue(w, error);
         w.WritePropertyName("body");
-        WriteValue(w, body);
-        w.WriteEndObject();
     }
 
     /// <summary>Writes <c>{reqId?, command, moduleId, body}</c>.</summary>
@@ -192,6 +210,9 @@ public sealed class AdminMessageWriter
         w.WriteString("msg", reply.Msg);
         w.WriteEndObject();
     }
+
+    /// <summary>Gets what follows a body written after <see cref="WriteRequestHead"/> or <see cref="WriteResponseHead"/>.</summary>
+    internal static ReadOnlyMemory<byte> EnvelopeTail { get; } = "}"u8.ToArray();
 
     private void WriteValue(Utf8JsonWriter w, object? value)
     {

@@ -66,6 +66,50 @@ public sealed class MqttConnectionLargeFrameTests
         Assert.True(await large.WaitAsync(Wait.Timeout));
     }
 
+    [Theory]
+    [InlineData(5 * 1024)]
+    [InlineData(100 * 1024)]
+    public async Task PublishSplicedAsync_HeadBodyAndTail_ArriveAsOnePayload(int bodyLength)
+    {
+        var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
+        var (connection, peer) = Pair(toPeer);
+        var body = Encoding.UTF8.GetBytes('"' + new string('b', bodyLength) + '"');
+
+        var write = connection.PublishSplicedAsync("t", 7, static (json, n) =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("n", n);
+            json.WritePropertyName("body");
+        }, body, "}"u8.ToArray()).AsTask();
+
+        var publish = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        Assert.Equal("t", publish.Topic);
+        Assert.Equal("{\"n\":7,\"body\":" + Encoding.UTF8.GetString(body) + "}", Encoding.UTF8.GetString(publish.Payload.Span));
+        Assert.True(await write.WaitAsync(Wait.Timeout));
+    }
+
+    [Fact]
+    public async Task PublishSplicedAsync_WrittenDuringALargeFrame_IsStagedWholeAndFollowsIt()
+    {
+        var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
+        var (connection, peer) = Pair(toPeer);
+        var large = connection.PublishAsync("big", new string('y', 100 * 1024), static (json, s) => json.WriteStringValue(s)).AsTask();
+        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        var body = Encoding.UTF8.GetBytes('"' + new string('s', 40 * 1024) + '"');
+
+        var spliced = connection.PublishSplicedAsync("s", 0, static (json, _) => json.WriteStartArray(), body, "]"u8.ToArray()).AsTask();
+        Assert.False(spliced.IsCompleted);
+
+        Assert.Equal("big", Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet).Topic);
+        var after = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        Assert.Equal("[" + Encoding.UTF8.GetString(body) + "]", Encoding.UTF8.GetString(after.Payload.Span));
+
+        // The next read gives the pipe back the buffer the payload was borrowed from, which ends the back-pressure.
+        _ = peer.ReadAsync(CancellationToken.None).AsTask();
+        Assert.True(await spliced.WaitAsync(Wait.Timeout));
+        Assert.True(await large.WaitAsync(Wait.Timeout));
+    }
+
     [Fact]
     public async Task CloseAsync_DuringALargeFrame_CompletesAndStagedWritesReportNotSent()
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Pomelo.Akka.Cluster;
 using Pomelo.Akka.Console;
 using Pomelo.Akka.Master;
+using Pomelo.Akka.Protocol;
 
 namespace Pomelo.Akka.Modules.Watchdog;
 

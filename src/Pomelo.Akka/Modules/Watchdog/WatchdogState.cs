@@ -1,4 +1,5 @@
 using Pomelo.Akka.Cluster;
+using Pomelo.Akka.Protocol;
 
 namespace Pomelo.Akka.Modules.Watchdog;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Pomelo.Akka.Cluster;
 using Pomelo.Akka.Modules.Watchdog;
+using Pomelo.Akka.Protocol;
 
 namespace Pomelo.Akka.Tests.Modules.Watchdog;
 

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Pomelo.Akka.Modules.Watchdog;
+namespace Pomelo.Akka.Protocol;
 
 /// <summary>
 /// A JSON value already serialised (the watchdog's cached server map): written as it is, so a reply shared by many
-/// subscribers costs a copy, not a serialisation.
+/// subscribers costs a copy, not a serialisation. A large one is not even copied into the envelope: the connection
+/// writes the envelope around it straight to the socket (see <see cref="Internal.EnvelopeSender"/>).
 /// </summary>
 [JsonConverter(typeof(RawJsonConverter))]
 internal sealed class RawJson(ReadOnlyMemory<byte> utf8)
