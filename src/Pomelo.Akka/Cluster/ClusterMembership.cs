@@ -69,6 +69,9 @@ public sealed partial class ClusterMembership : IAsyncDisposable
     /// <returns>The history, or null.</returns>
     internal HeartbeatHistory? HistoryOf(string id) => _members.TryGetValue(id, out var e) ? e.Detector.History : null;
 
+    /// <summary>How long the member has been silent (no heartbeat nor other sign of life), for tests and diagnostics.</summary>
+    internal TimeSpan? SilenceOf(string id) => _members.TryGetValue(id, out var e) ? e.Detector.SinceLastHeartbeat : null;
+
     /// <summary>Subscribes to membership events (all topics).</summary>
     /// <param name="handler">Called for each event, in order, on the subscription's own loop.</param>
     /// <param name="initialStateAsEvents">First replay the current members as events (Up, then Unreachable where so), like Akka's InitialStateAsEvents.</param>
@@ -153,6 +156,19 @@ public sealed partial class ClusterMembership : IAsyncDisposable
         if (_members.TryGetValue(id, out var entry) && entry.Member.Incarnation == incarnation)
         {
             entry.Detector.Heartbeat();
+        }
+    }
+
+    /// <summary>
+    /// A sign of life from the member that is not a heartbeat (it read what was waiting for it): restarts its silence
+    /// without feeding its heartbeat intervals (see <see cref="PhiAccrualFailureDetector.Refresh"/>). Takes no
+    /// membership-wide lock.
+    /// </summary>
+    internal void Alive(string id, long incarnation)
+    {
+        if (_members.TryGetValue(id, out var entry) && entry.Member.Incarnation == incarnation)
+        {
+            entry.Detector.Refresh();
         }
     }
 

@@ -34,6 +34,7 @@ public sealed class PhiAccrualFailureDetector
     // Guarded by locking _history itself (a private object never exposed), which saves a lock object per member.
     private readonly HeartbeatHistory _history;
     private long _lastTimestamp;
+    private long _lastHeard;
     private bool _monitoring;
 
     /// <summary>Creates a detector; the options are validated and copied, so later changes to them have no effect.</summary>
@@ -83,14 +84,14 @@ public sealed class PhiAccrualFailureDetector
         }
     }
 
-    /// <summary>The time since the last heartbeat, or <see cref="TimeSpan.Zero"/> before the first.</summary>
+    /// <summary>The time since the last heartbeat (or other sign of life, see <see cref="Refresh"/>), or <see cref="TimeSpan.Zero"/> before the first.</summary>
     public TimeSpan SinceLastHeartbeat
     {
         get
         {
             lock (_history)
             {
-                return _monitoring ? _timeProvider.GetElapsedTime(_lastTimestamp) : TimeSpan.Zero;
+                return _monitoring ? _timeProvider.GetElapsedTime(_lastHeard) : TimeSpan.Zero;
             }
         }
     }
@@ -128,7 +129,24 @@ public sealed class PhiAccrualFailureDetector
             }
 
             _lastTimestamp = timestamp;
+            _lastHeard = timestamp;
             _monitoring = true;
+        }
+    }
+
+    /// <summary>
+    /// Records a sign of life that is not a heartbeat (the peer took in bytes that were waiting for it): the silence
+    /// phi measures restarts now, but no interval joins the history, so a burst of such signs neither shrinks the
+    /// expected interval nor shortens the next heartbeat's. Ignored before the first heartbeat.
+    /// </summary>
+    public void Refresh()
+    {
+        lock (_history)
+        {
+            if (_monitoring)
+            {
+                _lastHeard = _timeProvider.GetTimestamp();
+            }
         }
     }
 
@@ -140,6 +158,7 @@ public sealed class PhiAccrualFailureDetector
             _history.Clear();
             _monitoring = false;
             _lastTimestamp = 0;
+            _lastHeard = 0;
         }
     }
 
@@ -167,7 +186,7 @@ public sealed class PhiAccrualFailureDetector
             return 0.0;
         }
 
-        var timeDiff = _timeProvider.GetElapsedTime(_lastTimestamp, timestamp).TotalMilliseconds;
+        var timeDiff = _timeProvider.GetElapsedTime(_lastHeard, timestamp).TotalMilliseconds;
         var mean = _history.Mean + _acceptablePauseMs;
         return CalculatePhi(timeDiff, mean, EnsureValidStdDeviation(_history.StdDeviation));
     }

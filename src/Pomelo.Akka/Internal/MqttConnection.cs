@@ -59,6 +59,13 @@ internal sealed partial class MqttConnection
 
     public bool IsClosed => Volatile.Read(ref _closing) != 0;
 
+    /// <summary>
+    /// Gets or sets what to call when a flush that waited on back-pressure completes: the transport took bytes the peer
+    /// had not read yet, so the peer is reading — evidence of life while it is too busy reading to heartbeat. Set once,
+    /// before writing; called on the flushing thread, so it must be quick and must not throw.
+    /// </summary>
+    public Action? OutputDrained { get; set; }
+
     public ValueTask<bool> SendAsync(MqttPacket packet, CancellationToken cancellationToken = default)
         => WriteAsync(new Frame(packet, null, default), cancellationToken, force: false);
 
@@ -230,7 +237,9 @@ internal sealed partial class MqttConnection
 
         if (large is { } rest)
         {
-            return new ValueTask<bool>(WriteRestOfLargeFrameAsync(done, rest));
+            // The frame goes out whole whatever happens to the caller (half a frame would corrupt the stream), but a
+            // caller that gives up waiting for it is released.
+            return Completion(WriteRestOfLargeFrameAsync(done, rest), cancellationToken);
         }
 
         return Completion(staged ?? done, cancellationToken);
@@ -358,6 +367,11 @@ internal sealed partial class MqttConnection
             {
                 MarkBroken();
                 ok = false;
+            }
+
+            if (ok)
+            {
+                OutputDrained?.Invoke();
             }
 
             lock (_writeGate)

@@ -15,6 +15,7 @@ internal sealed partial class MonitorSession : MasterSession
         ServerId = serverId;
         ServerType = serverType;
         Incarnation = incarnation;
+        connection.OutputDrained = OnOutputDrained;
     }
 
     public string ServerId { get; }
@@ -43,10 +44,17 @@ internal sealed partial class MonitorSession : MasterSession
 
     /// <summary>
     /// A wait on a full mailbox held this read loop, and with it the peer's PINGREQs behind the notify: the peer was
-    /// alive (it sent more than we could take), so the wait counts as a heartbeat — the failure detector must not take
+    /// alive (it sent more than we could take), so the wait counts as a sign of life — the failure detector must not take
     /// our own slow module for a dead peer. A peer that dies stops causing waits once its backlog is read.
     /// </summary>
-    protected override void OnBackPressureWaited() => Agent.Membership.Heartbeat(ServerId, Incarnation);
+    protected override void OnBackPressureWaited() => Agent.Membership.Alive(ServerId, Incarnation);
+
+    /// <summary>
+    /// The monitor read bytes that were waiting for it (a flush held by back-pressure went through): it is alive, only
+    /// too busy taking in what we send (a large map in a registration storm) for its own heartbeats to get out. A monitor
+    /// that hangs stops draining once its socket buffers are full, and from then on only its heartbeats count.
+    /// </summary>
+    private void OnOutputDrained() => Agent.Membership.Alive(ServerId, Incarnation);
 
     protected override string Topic => AdminTopics.Monitor;
 

@@ -82,6 +82,54 @@ public sealed class PhiAccrualFailureDetectorTests
     }
 
     [Fact]
+    public void Refresh_DuringALongSilence_KeepsThePeerAvailableWithoutAddingIntervals()
+    {
+        var detector = Detector();
+        Beat(detector, count: 10, Second);
+        var before = detector.History.Intervals.ToArray();
+
+        // 30 s without a heartbeat, but the peer keeps taking in what is sent to it.
+        for (var i = 0; i < 300; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            detector.Refresh();
+            Assert.True(detector.IsAvailable, $"available after {(i + 1) * 100} ms of refreshes");
+        }
+
+        Assert.Equal(before, detector.History.Intervals);
+        Assert.Equal(TimeSpan.Zero, detector.SinceLastHeartbeat);
+
+        // The signs of life stop: the silence counts from the last one, and the peer goes as after a last heartbeat.
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.False(detector.IsAvailable);
+    }
+
+    [Fact]
+    public void Refresh_ThenHeartbeat_RecordsTheIntervalFromThePreviousHeartbeat()
+    {
+        var detector = Detector();
+        Beat(detector, count: 10, Second);
+
+        _time.Advance(TimeSpan.FromMilliseconds(1500));
+        detector.Refresh();
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        detector.Heartbeat();
+
+        Assert.Equal(2000.0, detector.History.Intervals[^1]);
+    }
+
+    [Fact]
+    public void Refresh_BeforeTheFirstHeartbeat_IsIgnored()
+    {
+        var detector = Detector();
+
+        detector.Refresh();
+
+        Assert.False(detector.IsMonitoring);
+        Assert.Equal(0, detector.History.Count);
+    }
+
+    [Fact]
     public void Reset_AfterHeartbeats_ForgetsHistory()
     {
         var detector = Detector();

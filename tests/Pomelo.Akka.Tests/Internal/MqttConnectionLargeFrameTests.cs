@@ -111,6 +111,23 @@ public sealed class MqttConnectionLargeFrameTests
     }
 
     [Fact]
+    public async Task PublishAsync_LargeFrameCallerCancels_IsReleasedAndTheFrameStillArrivesWhole()
+    {
+        var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
+        var (connection, peer) = Pair(toPeer);
+        using var cancel = new CancellationTokenSource();
+        var text = new string('c', 100 * 1024);
+
+        var write = connection.PublishAsync("big", text, static (json, s) => json.WriteStringValue(s), cancel.Token).AsTask();
+        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write.WaitAsync(Wait.Timeout));
+        var publish = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        Assert.Equal('"' + text + '"', Encoding.UTF8.GetString(publish.Payload.Span));
+    }
+
+    [Fact]
     public async Task CloseAsync_DuringALargeFrame_CompletesAndStagedWritesReportNotSent()
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));

@@ -194,6 +194,27 @@ public sealed class MqttConnectionTests
     }
 
     [Fact]
+    public async Task OutputDrained_CalledWhenAFlushHeldByBackPressureGoesThrough_NotForFlushesThatDidNotWait()
+    {
+        var (connection, peer) = Pair(new PipeOptions(pauseWriterThreshold: 64, resumeWriterThreshold: 32, useSynchronizationContext: false));
+        var drained = 0;
+        connection.OutputDrained = () => Interlocked.Increment(ref drained);
+
+        Assert.True(await connection.PublishAsync("t", new byte[10]).AsTask().WaitAsync(Wait.Timeout));
+        Assert.Equal(0, drained);
+        Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+
+        var held = connection.PublishAsync("t", new byte[100]).AsTask();
+        Assert.False(held.IsCompleted, "the flush waits for the peer to read");
+        Assert.Equal(0, drained);
+
+        Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
+        _ = peer.ReadAsync(CancellationToken.None).AsTask(); // gives the pipe back the buffer the payload was borrowed from
+        Assert.True(await held.WaitAsync(Wait.Timeout));
+        Assert.Equal(1, Volatile.Read(ref drained));
+    }
+
+    [Fact]
     public async Task ReadAsync_TransportResetByPeer_EndsTheStreamAsAResetInsteadOfThrowing()
     {
         var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));

@@ -86,6 +86,9 @@ internal sealed class RawPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads and discards up to <paramref name="bytes"/> bytes of what the master sent.</summary>
+    public Task<long> DrainAsync(long bytes) => _connection.DrainAsync(bytes);
+
     /// <summary>Drops the connection with RST instead of FIN.</summary>
     public ValueTask ResetAsync() => _connection.ResetAsync();
 

@@ -69,6 +69,16 @@ internal sealed class MqttTestConnection : IAsyncDisposable
         return await _reader.ReadPacketAsync(MqttCodec.DefaultMaxFrameSize, timeout.Token);
     }
 
+    /// <summary>Reads and discards up to <paramref name="bytes"/> bytes, whatever frames they belong to.</summary>
+    public async Task<long> DrainAsync(long bytes)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var result = await _reader.ReadAsync(timeout.Token);
+        var take = Math.Min(bytes, result.Buffer.Length);
+        _reader.AdvanceTo(result.Buffer.GetPosition(take));
+        return take;
+    }
+
     /// <summary>Reads the next packet, which must be a <typeparamref name="T"/>.</summary>
     public async Task<T> ReadAsync<T>()
         where T : MqttPacket
