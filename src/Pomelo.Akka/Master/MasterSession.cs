@@ -17,7 +17,7 @@ namespace Pomelo.Akka.Master;
 /// the sender instead of the notify being dropped. That blocks every module's traffic on this one connection for as
 /// long (head-of-line blocking, accepted as the price of back-pressure; other connections are not affected); the
 /// bound keeps PINGREQ/PINGRESP and replies flowing often enough that the failure detector never takes a slow module
-/// for a dead peer (and each wait counts as a heartbeat, see <see cref="OnBackPressureWaited"/>). Requests never
+/// for a dead peer (and each wait counts as a sign of life, see <see cref="OnBackPressureWaited"/>). Requests never
 /// wait: a full mailbox answers "busy" at once.
 /// </remarks>
 internal abstract partial class MasterSession : IModuleReplyTarget
