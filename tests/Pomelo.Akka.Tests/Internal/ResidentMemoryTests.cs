@@ -35,7 +35,8 @@ public sealed class ResidentMemoryTests
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var before = process.WorkingSet64;
-        var read = ResidentMemory.ReadBytes();
+        using var memory = new ResidentMemory();
+        var read = memory.ReadBytes();
         process.Refresh();
         var after = process.WorkingSet64;
 
@@ -43,5 +44,35 @@ public sealed class ResidentMemoryTests
         var margin = 64L * 1024 * 1024;
         Assert.InRange(read, Math.Min(before, after) - margin, Math.Max(before, after) + margin);
         Assert.True(read > 0);
+    }
+
+    [Fact]
+    public void ReadBytes_AgainOnTheSameInstance_SeesMemoryTouchedSinceTheFirstRead()
+    {
+        using var memory = new ResidentMemory();
+        var first = memory.ReadBytes();
+
+        // 64 MB touched page by page: resident now, whatever the allocator did before.
+        var block = GC.AllocateUninitializedArray<byte>(64 * 1024 * 1024, pinned: true);
+        for (var i = 0; i < block.Length; i += 4096)
+        {
+            block[i] = 1;
+        }
+
+        var second = memory.ReadBytes();
+        GC.KeepAlive(block);
+
+        Assert.True(second >= first + (48L * 1024 * 1024), $"the second read ({second}) shows the 64 MB touched after the first ({first})");
+    }
+
+    [Fact]
+    public void ReadBytes_AfterDispose_FallsBackToTheWorkingSet()
+    {
+        var memory = new ResidentMemory();
+        Assert.True(memory.ReadBytes() > 0);
+
+        memory.Dispose();
+
+        Assert.True(memory.ReadBytes() > 0);
     }
 }

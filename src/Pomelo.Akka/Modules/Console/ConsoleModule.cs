@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Pomelo.Akka.Cluster;
 using Pomelo.Akka.Console;
 using Pomelo.Akka.Errors;
+using Pomelo.Akka.Internal;
 using Pomelo.Akka.Master;
 using Pomelo.Akka.Monitor;
 using Pomelo.Akka.Protocol;
@@ -17,7 +18,7 @@ namespace Pomelo.Akka.Modules.Console;
 /// master's list (in pomelo's reply shape, see <see cref="ListReply"/>), stop, kill and blacklist requests. See docs/admin-modules.md for the protocol.
 /// </summary>
 [AdminModule(Id)]
-public sealed partial class ConsoleModule : IClientHandler, IMonitorHandler
+public sealed partial class ConsoleModule : IClientHandler, IMonitorHandler, IDisposable
 {
     /// <summary>The module id (pomelo's).</summary>
     public const string Id = "__console__";
@@ -34,6 +35,7 @@ public sealed partial class ConsoleModule : IClientHandler, IMonitorHandler
     private readonly INodeControl? _node;
     private readonly ServerBlacklist _blacklist;
     private readonly Lazy<DateTimeOffset> _processStart = new(ReadProcessStart);
+    private readonly ResidentMemory _memory = new();
 
     /// <summary>Initializes the module.</summary>
     /// <param name="console">The console service hosting it.</param>
@@ -88,13 +90,16 @@ public sealed partial class ConsoleModule : IClientHandler, IMonitorHandler
     }
 
     /// <inheritdoc />
+    public void Dispose() => _memory.Dispose();
+
+    /// <inheritdoc />
     public ValueTask<object?> MonitorHandlerAsync(IMonitorAgent agent, JsonElement? message, CancellationToken cancellationToken)
     {
         var request = ConsoleRequest.Parse(message);
         switch (request.Signal)
         {
             case "list":
-                return ValueTask.FromResult<object?>(ListReply.Create(agent.ServerId, agent.ServerType, NodeStatus.Current(_time, _processStart.Value)));
+                return ValueTask.FromResult<object?>(ListReply.Create(agent.ServerId, agent.ServerType, NodeStatus.Current(_time, _processStart.Value, _memory)));
             case "stop":
             case "kill":
                 var node = _node ?? throw new AdminRequestException($"server {agent.ServerId} cannot {request.Signal} itself (no node control)");

@@ -13,11 +13,12 @@ public sealed record NodeStatus(int Pid, long Rss, long HeapTotal, long HeapUsed
     /// <summary>Reads the current process.</summary>
     /// <param name="time">The clock for "now".</param>
     /// <param name="processStart">When this process started (read once by the caller: it never changes).</param>
+    /// <param name="memory">Where the resident memory is read.</param>
     /// <returns>The status.</returns>
-    public static NodeStatus Current(TimeProvider time, DateTimeOffset processStart)
+    internal static NodeStatus Current(TimeProvider time, DateTimeOffset processStart, ResidentMemory memory)
     {
         var uptime = (time.GetUtcNow() - processStart).TotalSeconds;
         var heapTotal = GC.GetGCMemoryInfo().TotalCommittedBytes;
-        return new NodeStatus(Environment.ProcessId, ResidentMemory.ReadBytes(), heapTotal, GC.GetTotalMemory(false), Math.Max(0, uptime));
+        return new NodeStatus(Environment.ProcessId, memory.ReadBytes(), heapTotal, GC.GetTotalMemory(false), Math.Max(0, uptime));
     }
 }

@@ -18,13 +18,20 @@ internal sealed class ProcessStatusReader
         _started = StartTimeOrNow(time);
     }
 
-    public object Read(string serverId, string serverType) => new
+    public object Read(string serverId, string serverType)
+    {
+        // Asked rarely (an operator's status command): the file is opened for this read only.
+        using var memory = new ResidentMemory();
+        return Read(serverId, serverType, memory.ReadBytes());
+    }
+
+    private object Read(string serverId, string serverType, long rss) => new
     {
         serverId,
         serverType,
         pid = Environment.ProcessId,
         uptime = Math.Max(0, (_time.GetUtcNow() - _started).TotalSeconds),
-        rss = ResidentMemory.ReadBytes(),
+        rss,
         heapUsed = GC.GetTotalMemory(false),
         gcCollections = Enumerable.Range(0, GC.MaxGeneration + 1).Select(GC.CollectionCount).ToArray(),
         threads = ThreadPool.ThreadCount,
