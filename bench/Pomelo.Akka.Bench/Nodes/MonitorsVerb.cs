@@ -102,6 +102,8 @@ internal static class MonitorsVerb
             ["failed"] = failed,
             ["t0Ns"] = t0,
             ["lastRegisteredNs"] = registeredNs.Max(),
+            ["firstRegisteredNs"] = registeredNs.Where(t => t > 0).DefaultIfEmpty().Min(),
+            ["medianRegisteredNs"] = registeredNs.Order().ElementAt(registeredNs.Length / 2),
             ["startedNs"] = started,
         });
 

@@ -77,6 +77,8 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             var registration = new JsonObject
             {
                 ["seconds"] = registerSeconds,
+                ["firstSeconds"] = ready["firstRegisteredNs"] is { } firstNs ? (firstNs.GetValue<long>() - ready["t0Ns"]!.GetValue<long>()) / 1e9 : null,
+                ["medianSeconds"] = ready["medianRegisteredNs"] is { } medianNs ? (medianNs.GetValue<long>() - ready["t0Ns"]!.GetValue<long>()) / 1e9 : null,
                 ["settleSeconds"] = settle?["seconds"]?.DeepClone(),
                 ["mapsComplete"] = settle?["ready"]?.DeepClone(),
                 ["maps"] = settle?["of"]?.DeepClone(),
@@ -94,7 +96,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
                 AddKeyed("registerMore", size, registration);
             }
 
-            Progress($"registering {add} (to {size}): {registerSeconds:0.000} s; maps: {(settle is null ? "n/a" : $"{settle["ready"]}/{settle["of"]} complete after {Fmt(settle["seconds"])} s")}; quiet after {Fmt(quiet["seconds"])} s, master idle CPU {Fmt(quiet["cpu"]![0])}");
+            Progress($"registering {add} (to {size}): {registerSeconds:0.000} s (first {Fmt(registration["firstSeconds"])} s, median {Fmt(registration["medianSeconds"])} s); maps: {(settle is null ? "n/a" : $"{settle["ready"]}/{settle["of"]} complete after {Fmt(settle["seconds"])} s")}; quiet after {Fmt(quiet["seconds"])} s, master idle CPU {Fmt(quiet["cpu"]![0])}");
 
             var mem = await flow.Master.SendAsync("mem", null, StartTimeout);
             if (Environment.GetEnvironmentVariable("POMELO_BENCH_ALLOCATIONS") == "1")
