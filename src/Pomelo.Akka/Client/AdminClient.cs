@@ -61,12 +61,15 @@ public sealed partial class AdminClient : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         var clientId = options.ClientId ?? "client-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
         var keepAlive = (ushort)Math.Clamp(Math.Ceiling(options.KeepAlive.TotalSeconds), 0, ushort.MaxValue);
-        var connection = await OutboundConnection.ConnectAsync(options.Host, options.Port, clientId, keepAlive, options.MaxFrameSize, options.ConnectTimeout, time, loggerFactory, cancellationToken).ConfigureAwait(false);
+        var password = options.Md5 ? Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(options.Password))).ToLowerInvariant() : options.Password;
+        var request = new RegisterRequest(RegisterRequest.ClientType, clientId, Username: options.Username, Password: password, Md5: options.Md5);
+        var writer = new AdminMessageWriter();
+        var connection = await OutboundConnection.ConnectAsync(
+            options.Host, options.Port, clientId, keepAlive, options.MaxFrameSize, options.ConnectTimeout, time, loggerFactory, cancellationToken,
+            OutboundConnection.SendRegister(writer, AdminTopics.Register, request)).ConfigureAwait(false);
         try
         {
-            var password = options.Md5 ? Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(options.Password))).ToLowerInvariant() : options.Password;
-            var request = new RegisterRequest(RegisterRequest.ClientType, clientId, Username: options.Username, Password: password, Md5: options.Md5);
-            var reply = await connection.RegisterAsync(new AdminMessageWriter(), AdminTopics.Register, AdminTopics.Register, request, options.ConnectTimeout, time, cancellationToken).ConfigureAwait(false);
+            var reply = await connection.RegisterAsync(writer, AdminTopics.Register, AdminTopics.Register, request, options.ConnectTimeout, time, cancellationToken, alreadySent: true).ConfigureAwait(false);
             if (!reply.IsOk)
             {
                 throw new AdminAuthenticationException(reply.Msg ?? "refused");

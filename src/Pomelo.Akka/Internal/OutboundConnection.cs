@@ -29,8 +29,13 @@ internal sealed class OutboundConnection : IAsyncDisposable
 
     public MqttConnection Mqtt { get; }
 
-    /// <summary>Connects and completes the MQTT handshake within <paramref name="timeout"/>.</summary>
-    public static async Task<OutboundConnection> ConnectAsync(string host, int port, string clientId, ushort keepAliveSeconds, int maxFrameSize, TimeSpan timeout, TimeProvider time, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects and completes the MQTT handshake within <paramref name="timeout"/>. <paramref name="sendBeforeConnAck"/>,
+    /// when given, writes right behind CONNECT, before CONNACK is read: MQTT 3.1.1 (§3.1.4) lets a client send further
+    /// packets at once, and a register sent that way saves its connection a round trip (the master reads CONNECT and
+    /// the register together; pomelo's master handles them in order too).
+    /// </summary>
+    public static async Task<OutboundConnection> ConnectAsync(string host, int port, string clientId, ushort keepAliveSeconds, int maxFrameSize, TimeSpan timeout, TimeProvider time, ILoggerFactory loggerFactory, CancellationToken cancellationToken, Func<MqttConnection, CancellationToken, ValueTask<bool>>? sendBeforeConnAck = null)
     {
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
@@ -56,6 +61,11 @@ internal sealed class OutboundConnection : IAsyncDisposable
         try
         {
             await connection.Mqtt.SendAsync(new ConnectPacket(clientId, keepAliveSeconds), linked.Token).ConfigureAwait(false);
+            if (sendBeforeConnAck is not null)
+            {
+                await sendBeforeConnAck(connection.Mqtt, linked.Token).ConfigureAwait(false);
+            }
+
             var outcome = await connection.Mqtt.ReadAsync(linked.Token).ConfigureAwait(false);
             if (outcome.Packet is not ConnAckPacket { ReturnCode: 0 })
             {
@@ -76,14 +86,21 @@ internal sealed class OutboundConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends a register (or reconnect) and waits for the master's reply on <paramref name="replyTopic"/>.</summary>
-    public async Task<RegisterReply> RegisterAsync(AdminMessageWriter writer, string topic, string replyTopic, RegisterRequest request, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a register (or reconnect) on <paramref name="topic"/> — unless <paramref name="alreadySent"/> (it went
+    /// behind CONNECT, see <see cref="SendRegister"/>) — and waits for the master's reply on <paramref name="replyTopic"/>.
+    /// </summary>
+    public async Task<RegisterReply> RegisterAsync(AdminMessageWriter writer, string topic, string replyTopic, RegisterRequest request, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken, bool alreadySent = false)
     {
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         try
         {
-            await Mqtt.SendRegisterAsync(writer, topic, request, linked.Token).ConfigureAwait(false);
+            if (!alreadySent)
+            {
+                await Mqtt.SendRegisterAsync(writer, topic, request, linked.Token).ConfigureAwait(false);
+            }
+
             while (true)
             {
                 var outcome = await Mqtt.ReadAsync(linked.Token).ConfigureAwait(false);
@@ -109,6 +126,10 @@ internal sealed class OutboundConnection : IAsyncDisposable
             throw new TimeoutException($"no register reply within {timeout.TotalSeconds:0.#} s");
         }
     }
+
+    /// <summary>Makes the <c>sendBeforeConnAck</c> of <see cref="ConnectAsync"/> that sends <paramref name="request"/> on <paramref name="topic"/>.</summary>
+    public static Func<MqttConnection, CancellationToken, ValueTask<bool>> SendRegister(AdminMessageWriter writer, string topic, RegisterRequest request)
+        => (mqtt, cancellationToken) => mqtt.SendRegisterAsync(writer, topic, request, cancellationToken);
 
     /// <summary>
     /// Gives this connection up cleanly: DISCONNECT, then reads and drops whatever the master still sends until it

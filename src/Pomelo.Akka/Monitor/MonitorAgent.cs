@@ -132,10 +132,11 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
         {
             try
             {
-                await using var connection = await OutboundConnection.ConnectAsync(
-                    _options.MasterHost, _options.MasterPort, "MQTT_ADMIN_" + _options.Id, KeepAliveSeconds, _options.MaxFrameSize, _options.ConnectTimeout, _time, _loggerFactory, _stopping.Token).ConfigureAwait(false);
                 var request = new RegisterRequest(RegisterRequest.MonitorType, _options.Id, _options.ServerType, Environment.ProcessId, Info, _token);
-                var reply = await connection.RegisterAsync(_writer, AdminTopics.Register, AdminTopics.Register, request, _options.RegisterTimeout, _time, _stopping.Token).ConfigureAwait(false);
+                await using var connection = await OutboundConnection.ConnectAsync(
+                    _options.MasterHost, _options.MasterPort, "MQTT_ADMIN_" + _options.Id, KeepAliveSeconds, _options.MaxFrameSize, _options.ConnectTimeout, _time, _loggerFactory, _stopping.Token,
+                    OutboundConnection.SendRegister(_writer, AdminTopics.Register, request)).ConfigureAwait(false);
+                var reply = await connection.RegisterAsync(_writer, AdminTopics.Register, AdminTopics.Register, request, _options.RegisterTimeout, _time, _stopping.Token, alreadySent: true).ConfigureAwait(false);
                 if (!reply.IsOk)
                 {
                     Fail("master refused registration: " + reply.Msg);
