@@ -33,9 +33,11 @@ internal sealed class OutboundConnection : IAsyncDisposable
     /// Connects and completes the MQTT handshake within <paramref name="timeout"/>. <paramref name="sendBeforeConnAck"/>,
     /// when given, writes right behind CONNECT, before CONNACK is read: MQTT 3.1.1 (§3.1.4) lets a client send further
     /// packets at once, and a register sent that way saves its connection a round trip (the master reads CONNECT and
-    /// the register together; pomelo's master handles them in order too).
+    /// the register together; pomelo's master handles them in order too). CONNACK then has <paramref name="connAckTimeout"/>
+    /// (default: what is left of <paramref name="timeout"/>) from the moment the socket is connected: a master busy with a
+    /// storm answers the pipelined register with it, so it deserves the register's time, not the connect's remainder.
     /// </summary>
-    public static async Task<OutboundConnection> ConnectAsync(string host, int port, string clientId, ushort keepAliveSeconds, int maxFrameSize, TimeSpan timeout, TimeProvider time, ILoggerFactory loggerFactory, CancellationToken cancellationToken, Func<MqttConnection, CancellationToken, ValueTask<bool>>? sendBeforeConnAck = null)
+    public static async Task<OutboundConnection> ConnectAsync(string host, int port, string clientId, ushort keepAliveSeconds, int maxFrameSize, TimeSpan timeout, TimeProvider time, ILoggerFactory loggerFactory, CancellationToken cancellationToken, Func<MqttConnection, CancellationToken, ValueTask<bool>>? sendBeforeConnAck = null, TimeSpan? connAckTimeout = null)
     {
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
@@ -53,6 +55,12 @@ internal sealed class OutboundConnection : IAsyncDisposable
         {
             socket.Dispose();
             throw;
+        }
+
+        if (connAckTimeout is { } connAck)
+        {
+            timeout = connAck;
+            deadline.CancelAfter(connAck);
         }
 
         var factory = new SocketConnectionContextFactory(new SocketConnectionFactoryOptions(), loggerFactory.CreateLogger<OutboundConnection>());
@@ -76,6 +84,14 @@ internal sealed class OutboundConnection : IAsyncDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            if (sendBeforeConnAck is not null)
+            {
+                // What went behind CONNECT may have registered us with a master too busy (or a process of ours too
+                // starved) for CONNACK to be read in time: leave cleanly, as after a late register reply, so the master
+                // records a leave and not a failure (a bare close here made 192 monitors Unreachable in one storm).
+                await connection.AbandonAsync(AbandonTimeout, time, cancellationToken).ConfigureAwait(false);
+            }
+
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new TimeoutException($"{host}:{port} did not answer CONNECT within {timeout.TotalSeconds:0.#} s");
         }

@@ -135,7 +135,7 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
                 var request = new RegisterRequest(RegisterRequest.MonitorType, _options.Id, _options.ServerType, Environment.ProcessId, Info, _token);
                 await using var connection = await OutboundConnection.ConnectAsync(
                     _options.MasterHost, _options.MasterPort, "MQTT_ADMIN_" + _options.Id, KeepAliveSeconds, _options.MaxFrameSize, _options.ConnectTimeout, _time, _loggerFactory, _stopping.Token,
-                    OutboundConnection.SendRegister(_writer, AdminTopics.Register, request)).ConfigureAwait(false);
+                    OutboundConnection.SendRegister(_writer, AdminTopics.Register, request), connAckTimeout: _options.RegisterTimeout).ConfigureAwait(false);
                 var reply = await connection.RegisterAsync(_writer, AdminTopics.Register, AdminTopics.Register, request, _options.RegisterTimeout, _time, _stopping.Token, alreadySent: true).ConfigureAwait(false);
                 if (!reply.IsOk)
                 {

@@ -16,7 +16,8 @@ public sealed class BusyReaderLivenessTests
     {
         var time = new FakeTimeProvider();
         await using var master = await TestCluster.StartMasterAsync(time: time, configure: o => o.RunOwnMonitor = false);
-        await using var peer = await RawPeer.ConnectAsync(master.Port, keepAlive: 1);
+        // A fixed 64 KB receive buffer, so "the socket buffers are full" comes soon once it stops reading.
+        await using var peer = await RawPeer.ConnectAsync(master.Port, keepAlive: 1, receiveBufferSize: 64 * 1024);
         Assert.Equal(1, (await peer.RegisterAsync(AreaRegister.Replace("ID", "area-1"))).Code);
         for (var i = 0; i < 3; i++)
         {

@@ -14,7 +14,8 @@ public sealed class HeartbeatsDuringBackPressureTests
     public async Task MasterOutputBackedUp_PeersHeartbeatsAreStillRead()
     {
         await using var master = await TestCluster.StartMasterAsync();
-        await using var peer = await RawPeer.ConnectAsync(master.Port, keepAlive: 1);
+        // A fixed 64 KB receive buffer: the kernel may otherwise grow it to tens of MB and take in the whole backlog.
+        await using var peer = await RawPeer.ConnectAsync(master.Port, keepAlive: 1, receiveBufferSize: 64 * 1024);
         Assert.Equal(1, (await peer.RegisterAsync("""{"id":"slow-1","type":"monitor","serverType":"connector","pid":1,"info":{},"token":"tok-connector"}""")).Code);
 
         // 16 MB for a peer that reads nothing: more than the socket buffers hold, so the master's output backs up.

@@ -79,6 +79,60 @@ public sealed class PipelinedRegisterTests
         Assert.Equal(0, monitor.Service.Registrations);
     }
 
+    [Fact]
+    public async Task Monitor_NoCONNACKInTime_LeavesWithDisconnect_ForTheMasterMayHaveRegisteredIt()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        await using var monitor = await TestCluster.StartMonitorAsync(
+            port, "early-3", "early", configure: o => o.ConnectTimeout = TimeSpan.FromMilliseconds(300), waitForRegistration: false);
+
+        await using (var first = await AcceptAsync(listener))
+        {
+            await first.ReadAsync<ConnectPacket>();
+            Assert.Equal("register", (await first.ReadAsync<PublishPacket>()).Topic);
+
+            // No CONNACK: the next thing on the wire must be the monitor's DISCONNECT, not a bare close.
+            var next = await first.ReadAsync();
+            Assert.True(next.Packet is DisconnectPacket, $"expected DISCONNECT after the connect timeout, got {next}");
+        }
+
+        // It comes back on a new connection and registers again.
+        await using var second = await AcceptAsync(listener);
+        await second.ReadAsync<ConnectPacket>();
+        Assert.Equal("register", (await second.ReadAsync<PublishPacket>()).Topic);
+    }
+
+    [Fact]
+    public async Task Monitor_CONNACKLaterThanTheConnectTimeoutButWithinTheRegisterTimeout_StillRegisters()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        await using var monitor = await TestCluster.StartMonitorAsync(
+            port,
+            "early-4",
+            "early",
+            configure: o =>
+            {
+                o.ConnectTimeout = TimeSpan.FromMilliseconds(200);
+                o.RegisterTimeout = TimeSpan.FromSeconds(10);
+            },
+            waitForRegistration: false);
+
+        await using var master = await AcceptAsync(listener);
+        await master.ReadAsync<ConnectPacket>();
+        await master.ReadAsync<PublishPacket>();
+
+        // A master busy with a storm answers well after the connect timeout: CONNACK has the register's time.
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        await master.SendAsync(new ConnAckPacket(0));
+        await master.SendAsync(w => MqttCodec.WritePublish(w, "register", """{"code":1,"msg":"ok"}"""u8));
+
+        await Eventually.TrueAsync(() => monitor.Service.Registrations == 1, "the monitor is registered on that connection");
+    }
+
     private static async Task<MqttTestConnection> AcceptAsync(TcpListener listener)
     {
         using var timeout = new CancellationTokenSource(MqttTestConnection.Timeout);

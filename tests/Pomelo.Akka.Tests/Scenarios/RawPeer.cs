@@ -16,9 +16,9 @@ internal sealed class RawPeer : IAsyncDisposable
         _connection = connection;
     }
 
-    public static async Task<RawPeer> ConnectAsync(int port, ushort keepAlive = 0, bool handshake = true)
+    public static async Task<RawPeer> ConnectAsync(int port, ushort keepAlive = 0, bool handshake = true, int? receiveBufferSize = null)
     {
-        var connection = await MqttTestConnection.ConnectAsync(port);
+        var connection = await MqttTestConnection.ConnectAsync(port, receiveBufferSize);
         if (handshake)
         {
             var ack = await connection.HandshakeAsync("MQTT_ADMIN_raw", keepAlive);

@@ -23,9 +23,15 @@ internal sealed class MqttTestConnection : IAsyncDisposable
         _reader = PipeReader.Create(_stream);
     }
 
-    public static async Task<MqttTestConnection> ConnectAsync(int port)
+    /// <summary>Connects; a <paramref name="receiveBufferSize"/> fixes the socket's receive buffer (no kernel autotuning, which may grow it to tens of MB).</summary>
+    public static async Task<MqttTestConnection> ConnectAsync(int port, int? receiveBufferSize = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        if (receiveBufferSize is { } size)
+        {
+            socket.ReceiveBufferSize = size;
+        }
+
         try
         {
             using var timeout = new CancellationTokenSource(Timeout);
