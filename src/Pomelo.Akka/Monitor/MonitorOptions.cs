@@ -42,10 +42,13 @@ public sealed class MonitorOptions
     /// <summary>Gets or sets how long the master may stay silent beyond two heartbeats before the connection is dropped (default 10 s, Akka's acceptable pause for remote watch: dropping a live master costs the whole cluster a re-registration broadcast).</summary>
     public TimeSpan HeartbeatGrace { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Gets or sets the TCP connect and CONNACK deadline (default 5 s).</summary>
+    /// <summary>Gets or sets the TCP connect deadline (default 5 s).</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Gets or sets how long to wait for the register reply (default 5 s).</summary>
+    /// <summary>
+    /// Gets or sets how long to wait for CONNACK once connected (the register goes right behind CONNECT), and then as
+    /// long again for the register reply (default 5 s).
+    /// </summary>
     public TimeSpan RegisterTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Gets or sets the first reconnect delay; it doubles per failed attempt (default 1 s).</summary>
