@@ -23,6 +23,20 @@ public sealed class AdminClientTests
         await Assert.ThrowsAsync<PeerDisconnectedException>(() => command.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    public async Task ConnectAsync_ByAddressOrByName_LogsIn(string host)
+    {
+        await using var master = await TestCluster.StartMasterAsync();
+
+        // An address is connected to directly; a name is resolved (localhost may give ::1 first: the next address is tried).
+        await using var client = await Pomelo.Akka.Client.AdminClient.ConnectAsync(
+            new Pomelo.Akka.Client.AdminClientOptions { Host = host, Port = master.Port, Username = "admin", Password = "admin" });
+
+        Assert.NotNull(await client.RequestAsync(ConsoleModule.Id, new { signal = "list" }));
+    }
+
     [Fact]
     public async Task RequestAsync_WithABodyThatCannotBeSerialised_FailsThatRequest_AndTheClientGoesOn()
     {
