@@ -63,13 +63,12 @@ public sealed partial class AdminClient : IAsyncDisposable
         var keepAlive = (ushort)Math.Clamp(Math.Ceiling(options.KeepAlive.TotalSeconds), 0, ushort.MaxValue);
         var password = options.Md5 ? Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(options.Password))).ToLowerInvariant() : options.Password;
         var request = new RegisterRequest(RegisterRequest.ClientType, clientId, Username: options.Username, Password: password, Md5: options.Md5);
-        var writer = new AdminMessageWriter();
         var connection = await OutboundConnection.ConnectAsync(
             options.Host, options.Port, clientId, keepAlive, options.MaxFrameSize, options.ConnectTimeout, time, loggerFactory, cancellationToken,
-            OutboundConnection.SendRegister(writer, AdminTopics.Register, request)).ConfigureAwait(false);
+            OutboundConnection.SendRegister(new AdminMessageWriter(), AdminTopics.Register, request)).ConfigureAwait(false);
         try
         {
-            var reply = await connection.RegisterAsync(writer, AdminTopics.Register, AdminTopics.Register, request, options.ConnectTimeout, time, cancellationToken, alreadySent: true).ConfigureAwait(false);
+            var reply = await connection.ReadRegisterReplyAsync(AdminTopics.Register, options.ConnectTimeout, time, cancellationToken).ConfigureAwait(false);
             if (!reply.IsOk)
             {
                 throw new AdminAuthenticationException(reply.Msg ?? "refused");

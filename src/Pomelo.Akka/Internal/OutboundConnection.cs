@@ -105,20 +105,15 @@ internal sealed class OutboundConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends a register (or reconnect) on <paramref name="topic"/> — unless <paramref name="alreadySent"/> (it went
-    /// behind CONNECT, see <see cref="SendRegister"/>) — and waits for the master's reply on <paramref name="replyTopic"/>.
+    /// Waits for the master's reply on <paramref name="replyTopic"/> to the register that went behind CONNECT (see
+    /// <see cref="SendRegister"/>).
     /// </summary>
-    public async Task<RegisterReply> RegisterAsync(AdminMessageWriter writer, string topic, string replyTopic, RegisterRequest request, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken, bool alreadySent = false)
+    public async Task<RegisterReply> ReadRegisterReplyAsync(string replyTopic, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         try
         {
-            if (!alreadySent)
-            {
-                await Mqtt.SendRegisterAsync(writer, topic, request, linked.Token).ConfigureAwait(false);
-            }
-
             while (true)
             {
                 var outcome = await Mqtt.ReadAsync(linked.Token).ConfigureAwait(false);

@@ -136,7 +136,7 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
                 await using var connection = await OutboundConnection.ConnectAsync(
                     _options.MasterHost, _options.MasterPort, "MQTT_ADMIN_" + _options.Id, KeepAliveSeconds, _options.MaxFrameSize, _options.ConnectTimeout, _time, _loggerFactory, _stopping.Token,
                     OutboundConnection.SendRegister(_writer, AdminTopics.Register, request), connAckTimeout: _options.RegisterTimeout).ConfigureAwait(false);
-                var reply = await connection.RegisterAsync(_writer, AdminTopics.Register, AdminTopics.Register, request, _options.RegisterTimeout, _time, _stopping.Token, alreadySent: true).ConfigureAwait(false);
+                var reply = await connection.ReadRegisterReplyAsync(AdminTopics.Register, _options.RegisterTimeout, _time, _stopping.Token).ConfigureAwait(false);
                 if (!reply.IsOk)
                 {
                     Fail("master refused registration: " + reply.Msg);
