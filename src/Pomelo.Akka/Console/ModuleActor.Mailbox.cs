@@ -38,7 +38,7 @@ internal sealed partial class ModuleActor
 
             if (writer.TryWrite(invocation))
             {
-                Schedule(inline: true);
+                Schedule(inline: invocation.DeferredMessage is null);
                 return PostOutcome.Queued;
             }
 
@@ -49,10 +49,15 @@ internal sealed partial class ModuleActor
         }
     }
 
-    /// <summary>Handles the message at once (idle actor) or queues it and drains inline; false when the mailbox is full or closed.</summary>
+    /// <summary>
+    /// Handles the message at once (idle actor) or queues it and drains inline; one with a deferred message is queued
+    /// and drained on the thread pool. False when the mailbox is full or closed.
+    /// </summary>
     private bool TryPostNow(ModuleInvocation invocation)
     {
-        if (TryHandleIdle(invocation))
+        // A message with its parsing still to do is worth a thread hop: the poster (a read loop) reads on meanwhile.
+        var queued = invocation.DeferredMessage is not null;
+        if (!queued && TryHandleIdle(invocation))
         {
             return true;
         }
@@ -62,7 +67,7 @@ internal sealed partial class ModuleActor
             return false;
         }
 
-        Schedule(inline: true);
+        Schedule(inline: !queued);
         return true;
     }
 

@@ -13,8 +13,9 @@ namespace Pomelo.Akka.Console;
 /// The mailbox is drained by whoever wins the drain flag, Akka-dispatcher style: a connection's read loop that posts
 /// to an idle actor handles the message at once on its own thread (up to <see cref="InlineBudget"/> messages), so a
 /// handler that completes synchronously costs no thread hop and no allocation beyond the invocation; what is left, and
-/// everything after a handler that goes asynchronous, is drained in batches on the thread pool. Only the flag holder
-/// reads the channel, so messages stay one at a time and in order.
+/// everything after a handler that goes asynchronous, is drained in batches on the thread pool. A message whose body is
+/// still to parse (a monitor's notify) always goes through the mailbox to the thread pool, so the read loop reads on
+/// while the actor parses. Only the flag holder reads the channel, so messages stay one at a time and in order.
 /// </remarks>
 internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkItem
 {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pomelo.Akka.Protocol;
 using Pomelo.Akka.Master;
 using Pomelo.Akka.Monitor;
 
@@ -17,11 +18,20 @@ internal abstract record ModuleInvocation(JsonElement? Message, TaskCompletionSo
     /// <summary>Gets the request id <see cref="ReplyTo"/> is answered with.</summary>
     public long ReqId { get; init; }
 
+    /// <summary>
+    /// Gets the message as bytes still to parse, instead of <see cref="Message"/>: parsed by the actor right before its
+    /// handler runs, on the actor's thread (such an invocation is always queued, never run on the poster's thread).
+    /// </summary>
+    public DeferredJson? DeferredMessage { get; init; }
+
     /// <summary>Gets whether someone waits for a reply.</summary>
     public bool ExpectsReply => Reply is not null || ReplyTo is not null;
 
     /// <summary>Gets whether this is a scheduled tick (no message, no reply).</summary>
-    public virtual bool IsTick => Message is null && !ExpectsReply;
+    public virtual bool IsTick => Message is null && DeferredMessage is null && !ExpectsReply;
+
+    /// <summary>Gets the message for the handler: <see cref="Message"/>, or <see cref="DeferredMessage"/> parsed now.</summary>
+    protected JsonElement? HandlerMessage => Message ?? DeferredMessage?.Parse();
 
     /// <summary>Answers the caller, if any, with the handler's result.</summary>
     public void Complete(object? result)
@@ -63,7 +73,7 @@ internal sealed record MasterHandlerInvocation(IMasterAgent Agent, JsonElement? 
     public override string HandlerName => "masterHandler";
 
     public override ValueTask<object?> InvokeAsync(IAdminModule module, CancellationToken cancellationToken)
-        => module is IMasterHandler h ? h.MasterHandlerAsync(Agent, Message, cancellationToken) : throw new MissingHandlerException(HandlerName);
+        => module is IMasterHandler h ? h.MasterHandlerAsync(Agent, HandlerMessage, cancellationToken) : throw new MissingHandlerException(HandlerName);
 }
 
 /// <summary>The master's message, or a push tick, for a monitor handler.</summary>
@@ -73,7 +83,7 @@ internal sealed record MonitorHandlerInvocation(IMonitorAgent Agent, JsonElement
     public override string HandlerName => "monitorHandler";
 
     public override ValueTask<object?> InvokeAsync(IAdminModule module, CancellationToken cancellationToken)
-        => module is IMonitorHandler h ? h.MonitorHandlerAsync(Agent, Message, cancellationToken) : throw new MissingHandlerException(HandlerName);
+        => module is IMonitorHandler h ? h.MonitorHandlerAsync(Agent, HandlerMessage, cancellationToken) : throw new MissingHandlerException(HandlerName);
 }
 
 /// <summary>A client's request or notify for a client handler.</summary>
@@ -85,7 +95,7 @@ internal sealed record ClientHandlerInvocation(IMasterAgent Agent, ClientCaller 
     public override string HandlerName => "clientHandler";
 
     public override ValueTask<object?> InvokeAsync(IAdminModule module, CancellationToken cancellationToken)
-        => module is IClientHandler h ? h.ClientHandlerAsync(Agent, Caller, Message, cancellationToken) : throw new MissingHandlerException(HandlerName);
+        => module is IClientHandler h ? h.ClientHandlerAsync(Agent, Caller, HandlerMessage, cancellationToken) : throw new MissingHandlerException(HandlerName);
 }
 
 /// <summary>Thrown when a module lacks the handler a message needs; answered as an error, not a module failure.</summary>

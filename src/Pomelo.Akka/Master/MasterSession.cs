@@ -161,7 +161,7 @@ internal abstract partial class MasterSession : IModuleReplyTarget
     /// <summary>Parses a PUBLISH on this session's topic; bad JSON closes this one connection.</summary>
     protected ValueTask OnMessageAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        if (!AdminMessageReader.TryReadMessage(payload.Span, out var message, out var error))
+        if (!AdminMessageReader.TryReadMessage(payload.Span, DefersNotifyBodies, out var message, out var error))
         {
             LogBadMessage(Logger, PeerId, error);
             _ = Connection.CloseAsync(sendDisconnect: true);
@@ -170,6 +170,9 @@ internal abstract partial class MasterSession : IModuleReplyTarget
 
         return OnMessageAsync(message, cancellationToken);
     }
+
+    /// <summary>Gets whether notifies reach <see cref="OnMessageAsync(AdminMessage, CancellationToken)"/> as <see cref="DeferredNotifyMessage"/>, parsed by their module.</summary>
+    protected virtual bool DefersNotifyBodies => false;
 
     /// <summary>Dispatches one message; the read loop waits for the returned task (back-pressure of notifies).</summary>
     protected abstract ValueTask OnMessageAsync(AdminMessage message, CancellationToken cancellationToken);

@@ -58,6 +58,9 @@ internal sealed partial class MonitorSession : MasterSession
 
     protected override string Topic => AdminTopics.Monitor;
 
+    /// <summary>A monitor's notify stream is the master's busiest input: its bodies are parsed by their module's actor, off this read loop.</summary>
+    protected override bool DefersNotifyBodies => true;
+
     protected override ValueTask OnMessageAsync(AdminMessage message, CancellationToken cancellationToken)
     {
         switch (message)
@@ -76,6 +79,8 @@ internal sealed partial class MonitorSession : MasterSession
                 }
 
                 break;
+            case DeferredNotifyMessage notify:
+                return Agent.Console.NotifyMasterHandlerAsync(notify.ModuleId, notify.Body, cancellationToken);
             case NotifyMessage notify:
                 return Agent.Console.NotifyMasterHandlerAsync(notify.ModuleId, notify.Body, cancellationToken);
             case CommandMessage command:

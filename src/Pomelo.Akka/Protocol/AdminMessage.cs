@@ -28,3 +28,8 @@ public sealed record ResponseMessage(long RespId, JsonElement? Error, JsonElemen
 /// <param name="ModuleId">The module the command is about, if any.</param>
 /// <param name="Body">Extra arguments.</param>
 public sealed record CommandMessage(long? ReqId, string Command, string? ModuleId, JsonElement? Body) : AdminMessage;
+
+/// <summary>A <see cref="NotifyMessage"/> whose body is checked but not yet parsed (see <see cref="DeferredJson"/>).</summary>
+/// <param name="ModuleId">The target module.</param>
+/// <param name="Body">The message body's bytes.</param>
+internal sealed record DeferredNotifyMessage(string ModuleId, DeferredJson Body) : AdminMessage;

@@ -18,11 +18,34 @@ public static class AdminMessageReader
     /// <param name="error">Why the payload is not a valid message.</param>
     /// <returns>True when <paramref name="message"/> was parsed.</returns>
     public static bool TryReadMessage(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out AdminMessage? message, [NotNullWhen(false)] out string? error)
+        => TryReadMessage(payload, deferNotifyBody: false, out message, out error);
+
+    /// <summary>Reads a <c>monitor</c> or <c>client</c> topic message, optionally leaving a notify's body unparsed.</summary>
+    /// <param name="payload">The PUBLISH payload.</param>
+    /// <param name="deferNotifyBody">
+    /// Whether a notify comes back as a <see cref="DeferredNotifyMessage"/>, its body checked and copied but parsed only
+    /// when its handler runs; other messages are parsed whole either way.
+    /// </param>
+    /// <param name="message">The parsed message.</param>
+    /// <param name="error">Why the payload is not a valid message.</param>
+    /// <returns>True when <paramref name="message"/> was parsed.</returns>
+    internal static bool TryReadMessage(ReadOnlySpan<byte> payload, bool deferNotifyBody, [NotNullWhen(true)] out AdminMessage? message, [NotNullWhen(false)] out string? error)
     {
         message = null;
-        if (!TryReadFields(payload, out var f, out error))
+        if (!TryReadFields(payload, deferNotifyBody, out var f, out error))
         {
             return false;
+        }
+
+        if (f.DeferredBody is { } deferred)
+        {
+            if (IsNotify(f))
+            {
+                message = new DeferredNotifyMessage(f.ModuleId!, new DeferredJson(deferred));
+                return true;
+            }
+
+            f.Body = new DeferredJson(deferred).Parse();
         }
 
         if (f.RespId is { } respId && respId != 0)
@@ -58,7 +81,7 @@ public static class AdminMessageReader
     public static bool TryReadRegister(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out RegisterRequest? request, [NotNullWhen(false)] out string? error)
     {
         request = null;
-        if (!TryReadFields(payload, out var f, out error))
+        if (!TryReadFields(payload, deferBody: false, out var f, out error))
         {
             return false;
         }
@@ -75,7 +98,7 @@ public static class AdminMessageReader
     public static bool TryReadRegisterReply(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out RegisterReply? reply, [NotNullWhen(false)] out string? error)
     {
         reply = null;
-        if (!TryReadFields(payload, out var f, out error))
+        if (!TryReadFields(payload, deferBody: false, out var f, out error))
         {
             return false;
         }
@@ -95,7 +118,7 @@ public static class AdminMessageReader
     /// (reused once the next frame is read): nothing read keeps a reference to it — strings are decoded and the
     /// element fields (body, error, info) copy just their own bytes into documents of their own.
     /// </summary>
-    private static bool TryReadFields(ReadOnlySpan<byte> payload, out EnvelopeFields fields, [NotNullWhen(false)] out string? error)
+    private static bool TryReadFields(ReadOnlySpan<byte> payload, bool deferBody, out EnvelopeFields fields, [NotNullWhen(false)] out string? error)
     {
         fields = default;
         byte[]? unquoted = null;
@@ -119,7 +142,7 @@ public static class AdminMessageReader
                 return false;
             }
 
-            fields = EnvelopeFields.Read(ref reader);
+            fields = EnvelopeFields.Read(ref reader, json, deferBody);
             if (reader.Read())
             {
                 error = "trailing data after the JSON object";
@@ -148,6 +171,10 @@ public static class AdminMessageReader
             }
         }
     }
+
+    /// <summary>Whether the fields make a notify: a module, and no response id, command or request id.</summary>
+    private static bool IsNotify(in EnvelopeFields f)
+        => f.RespId is null or 0 && string.IsNullOrEmpty(f.Command) && !string.IsNullOrEmpty(f.ModuleId) && f.ReqId is null or 0;
 
     /// <summary>
     /// pomelo's JSON-string form: the payload is one JSON string whose content is the envelope's JSON, unescaped here

@@ -11,6 +11,9 @@ internal struct EnvelopeFields
     public string? ModuleId;
     public string? Command;
     public JsonElement? Body;
+
+    /// <summary>The body's bytes, when the reader was asked to defer it (then <see cref="Body"/> stays null).</summary>
+    public byte[]? DeferredBody;
     public JsonElement? Error;
     public string? Type;
     public string? Id;
@@ -25,7 +28,10 @@ internal struct EnvelopeFields
     public string? Msg;
 
     /// <summary>Reads the fields of the object whose start <paramref name="reader"/> is on; element fields are copies.</summary>
-    public static EnvelopeFields Read(ref Utf8JsonReader reader)
+    /// <param name="reader">A reader over <paramref name="json"/>, on the object's start.</param>
+    /// <param name="json">The whole input of <paramref name="reader"/>.</param>
+    /// <param name="deferBody">Whether the body is kept as a copy of its bytes (<see cref="DeferredBody"/>), checked but not parsed.</param>
+    public static EnvelopeFields Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, bool deferBody)
     {
         var f = default(EnvelopeFields);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -39,6 +45,7 @@ internal struct EnvelopeFields
                 case Field.RespId: f.RespId = ReadId(ref reader); break;
                 case Field.ModuleId: f.ModuleId = ReadText(ref reader); break;
                 case Field.Command: f.Command = ReadText(ref reader); break;
+                case Field.Body when deferBody: f.DeferredBody = CopyValue(ref reader, json); break;
                 case Field.Body: f.Body = ReadElement(ref reader); break;
                 case Field.Error: f.Error = ReadNonNullElement(ref reader); break;
                 case Field.Type: f.Type = ReadText(ref reader); break;
@@ -91,6 +98,14 @@ internal struct EnvelopeFields
     /// System.Text.Json shares).
     /// </summary>
     private static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Skips the value <paramref name="reader"/> is on (which checks it) and copies its bytes out of <paramref name="json"/>.</summary>
+    private static byte[] CopyValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return json[start..(int)reader.BytesConsumed].ToArray();
+    }
 
     private static JsonElement? ReadNonNullElement(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
