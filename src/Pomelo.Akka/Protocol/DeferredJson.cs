@@ -9,9 +9,6 @@ namespace Pomelo.Akka.Protocol;
 /// </summary>
 internal sealed class DeferredJson(byte[] utf8)
 {
-    /// <summary>Gets the value's bytes, as they were on the wire.</summary>
-    public ReadOnlyMemory<byte> Utf8 => utf8;
-
     /// <summary>
     /// Parses the value into a document of its own over these bytes (no further copy). The document is never disposed:
     /// it lives as long as a handler keeps the element, as <see cref="JsonElement.ParseValue"/>'s documents do.

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Pomelo.Akka.Protocol.Mqtt;
 using Pomelo.Akka.Tests.Protocol.Mqtt;
@@ -16,13 +14,11 @@ public sealed class LateRegisterReplyTests
     [Fact]
     public async Task RegisterReplyLate_MonitorLeavesWithDisconnectThenRetries()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var listener = new FakeMasterListener();
         await using var monitor = await TestCluster.StartMonitorAsync(
-            port, "late-1", "late", configure: o => o.RegisterTimeout = TimeSpan.FromMilliseconds(300), waitForRegistration: false);
+            listener.Port, "late-1", "late", configure: o => o.RegisterTimeout = TimeSpan.FromMilliseconds(300), waitForRegistration: false);
 
-        await using (var first = await AcceptAsync(listener))
+        await using (var first = await listener.AcceptAsync())
         {
             await first.ReadAsync<ConnectPacket>();
             await first.SendAsync(new ConnAckPacket(0));
@@ -36,7 +32,7 @@ public sealed class LateRegisterReplyTests
         }
 
         // It comes back on a new connection and registers again.
-        await using var second = await AcceptAsync(listener);
+        await using var second = await listener.AcceptAsync();
         await second.ReadAsync<ConnectPacket>();
         await second.SendAsync(new ConnAckPacket(0));
         var again = await second.ReadAsync<PublishPacket>();
@@ -46,12 +42,10 @@ public sealed class LateRegisterReplyTests
     [Fact]
     public async Task MasterRefusesWithRegisterTimeout_MonitorRetriesInsteadOfGivingUp()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        await using var monitor = await TestCluster.StartMonitorAsync(port, "late-2", "late", waitForRegistration: false);
+        using var listener = new FakeMasterListener();
+        await using var monitor = await TestCluster.StartMonitorAsync(listener.Port, "late-2", "late", waitForRegistration: false);
 
-        await using (var first = await AcceptAsync(listener))
+        await using (var first = await listener.AcceptAsync())
         {
             await first.ReadAsync<ConnectPacket>();
             await first.SendAsync(new ConnAckPacket(0));
@@ -61,16 +55,10 @@ public sealed class LateRegisterReplyTests
             await first.SendAsync(w => MqttCodec.WritePublish(w, "register", Encoding.UTF8.GetBytes("""{"code":-1,"msg":"register timeout"}""")));
         }
 
-        await using var second = await AcceptAsync(listener);
+        await using var second = await listener.AcceptAsync();
         await second.ReadAsync<ConnectPacket>();
         await second.SendAsync(new ConnAckPacket(0));
         Assert.Equal("register", (await second.ReadAsync<PublishPacket>()).Topic);
         Assert.False(monitor.Start.IsFaulted, "a register timeout is not a refusal to give up on");
-    }
-
-    private static async Task<MqttTestConnection> AcceptAsync(TcpListener listener)
-    {
-        using var timeout = new CancellationTokenSource(MqttTestConnection.Timeout);
-        return new MqttTestConnection(await listener.AcceptSocketAsync(timeout.Token));
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Pomelo.Akka.Client;
 using Pomelo.Akka.Protocol.Mqtt;
@@ -19,12 +17,10 @@ public sealed class PipelinedRegisterTests
     [Fact]
     public async Task Monitor_SendsItsRegisterBeforeCONNACK_AndRegistersOnceBothAreAnswered()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        await using var monitor = await TestCluster.StartMonitorAsync(port, "early-1", "early", waitForRegistration: false);
+        using var listener = new FakeMasterListener();
+        await using var monitor = await TestCluster.StartMonitorAsync(listener.Port, "early-1", "early", waitForRegistration: false);
 
-        await using var master = await AcceptAsync(listener);
+        await using var master = await listener.AcceptAsync();
         await master.ReadAsync<ConnectPacket>();
         var register = await master.ReadAsync<PublishPacket>();
         Assert.Equal("register", register.Topic);
@@ -40,12 +36,10 @@ public sealed class PipelinedRegisterTests
     [Fact]
     public async Task Client_SendsItsLoginBeforeCONNACK_AndIsLoggedInOnceBothAreAnswered()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var connecting = AdminClient.ConnectAsync(new AdminClientOptions { Host = "127.0.0.1", Port = port, Username = "admin", Password = "admin" });
+        using var listener = new FakeMasterListener();
+        var connecting = AdminClient.ConnectAsync(new AdminClientOptions { Host = "127.0.0.1", Port = listener.Port, Username = "admin", Password = "admin" });
 
-        await using var master = await AcceptAsync(listener);
+        await using var master = await listener.AcceptAsync();
         await master.ReadAsync<ConnectPacket>();
         var login = await master.ReadAsync<PublishPacket>();
         Assert.Equal("register", login.Topic);
@@ -61,19 +55,17 @@ public sealed class PipelinedRegisterTests
     [Fact]
     public async Task Monitor_MasterRefusesCONNECT_RegisterSentAheadIsIgnoredAndTheMonitorRetries()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        await using var monitor = await TestCluster.StartMonitorAsync(port, "early-2", "early", waitForRegistration: false);
+        using var listener = new FakeMasterListener();
+        await using var monitor = await TestCluster.StartMonitorAsync(listener.Port, "early-2", "early", waitForRegistration: false);
 
-        await using (var first = await AcceptAsync(listener))
+        await using (var first = await listener.AcceptAsync())
         {
             await first.ReadAsync<ConnectPacket>();
             await first.ReadAsync<PublishPacket>();
             await first.SendAsync(new ConnAckPacket(5)); // not authorised
         }
 
-        await using var second = await AcceptAsync(listener);
+        await using var second = await listener.AcceptAsync();
         await second.ReadAsync<ConnectPacket>();
         Assert.Equal("register", (await second.ReadAsync<PublishPacket>()).Topic);
         Assert.Equal(0, monitor.Service.Registrations);
@@ -82,13 +74,11 @@ public sealed class PipelinedRegisterTests
     [Fact]
     public async Task Monitor_NoCONNACKInTime_LeavesWithDisconnect_ForTheMasterMayHaveRegisteredIt()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var listener = new FakeMasterListener();
         await using var monitor = await TestCluster.StartMonitorAsync(
-            port, "early-3", "early", configure: o => o.ConnectTimeout = TimeSpan.FromMilliseconds(300), waitForRegistration: false);
+            listener.Port, "early-3", "early", configure: o => o.ConnectTimeout = TimeSpan.FromMilliseconds(300), waitForRegistration: false);
 
-        await using (var first = await AcceptAsync(listener))
+        await using (var first = await listener.AcceptAsync())
         {
             await first.ReadAsync<ConnectPacket>();
             Assert.Equal("register", (await first.ReadAsync<PublishPacket>()).Topic);
@@ -99,7 +89,7 @@ public sealed class PipelinedRegisterTests
         }
 
         // It comes back on a new connection and registers again.
-        await using var second = await AcceptAsync(listener);
+        await using var second = await listener.AcceptAsync();
         await second.ReadAsync<ConnectPacket>();
         Assert.Equal("register", (await second.ReadAsync<PublishPacket>()).Topic);
     }
@@ -107,11 +97,9 @@ public sealed class PipelinedRegisterTests
     [Fact]
     public async Task Monitor_CONNACKLaterThanTheConnectTimeoutButWithinTheRegisterTimeout_StillRegisters()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var listener = new FakeMasterListener();
         await using var monitor = await TestCluster.StartMonitorAsync(
-            port,
+            listener.Port,
             "early-4",
             "early",
             configure: o =>
@@ -121,7 +109,7 @@ public sealed class PipelinedRegisterTests
             },
             waitForRegistration: false);
 
-        await using var master = await AcceptAsync(listener);
+        await using var master = await listener.AcceptAsync();
         await master.ReadAsync<ConnectPacket>();
         await master.ReadAsync<PublishPacket>();
 
@@ -131,11 +119,5 @@ public sealed class PipelinedRegisterTests
         await master.SendAsync(w => MqttCodec.WritePublish(w, "register", """{"code":1,"msg":"ok"}"""u8));
 
         await Eventually.TrueAsync(() => monitor.Service.Registrations == 1, "the monitor is registered on that connection");
-    }
-
-    private static async Task<MqttTestConnection> AcceptAsync(TcpListener listener)
-    {
-        using var timeout = new CancellationTokenSource(MqttTestConnection.Timeout);
-        return new MqttTestConnection(await listener.AcceptSocketAsync(timeout.Token));
     }
 }
