@@ -7,7 +7,10 @@ namespace Pomelo.Akka.Bench.Orchestration;
 /// <summary>
 /// A TCP relay in front of the master for one victim monitor, so the socket-close scenario can close the master's
 /// socket at a known instant — the same for both sides, and without timing a process's teardown (a SIGKILLed process
-/// unmaps its memory before its sockets close, which takes longer for a bigger process).
+/// unmaps its memory before its sockets close, which takes longer for a bigger process). The victim's own socket stays
+/// open until the proxy is disposed: in production the victim runs on its own host, while here its reaction to the
+/// close (a young process running its error paths for the first time, JIT included) would take CPU from the master and
+/// the watching monitors on this two-core machine during the few milliseconds being measured.
 /// </summary>
 internal sealed class CutProxy : IAsyncDisposable
 {
@@ -29,8 +32,8 @@ internal sealed class CutProxy : IAsyncDisposable
 
     public static CutProxy Start(int targetPort) => new(targetPort);
 
-    /// <summary>Stops accepting and closes every relayed connection, the master's side first.</summary>
-    /// <returns>The monotonic time just before the master's socket was closed.</returns>
+    /// <summary>Stops accepting and closes the master's side of every relayed connection (the victim's side is closed on dispose).</summary>
+    /// <returns>The monotonic time just before the master's sockets were closed.</returns>
     public long Cut()
     {
         (Socket Down, Socket Up)[] pairs;
@@ -47,17 +50,20 @@ internal sealed class CutProxy : IAsyncDisposable
             up.Close();
         }
 
-        foreach (var (down, _) in pairs)
-        {
-            down.Close();
-        }
-
         return t0;
     }
 
     public async ValueTask DisposeAsync()
     {
         Cut();
+        lock (_gate)
+        {
+            foreach (var (down, _) in _pairs)
+            {
+                down.Close();
+            }
+        }
+
         try
         {
             await _accepting;
@@ -67,7 +73,8 @@ internal sealed class CutProxy : IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(Socket from, Socket to)
+    /// <summary>Relays one direction; the end of the stream is passed on, except from the master's side once cut.</summary>
+    private async Task PumpAsync(Socket from, Socket to, bool fromMaster)
     {
         var buffer = new byte[64 * 1024];
         try
@@ -83,7 +90,10 @@ internal sealed class CutProxy : IAsyncDisposable
                 await to.SendAsync(buffer.AsMemory(0, n), SocketFlags.None);
             }
 
-            to.Shutdown(SocketShutdown.Send);
+            if (!(fromMaster && Volatile.Read(ref _cut)))
+            {
+                to.Shutdown(SocketShutdown.Send);
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -129,8 +139,8 @@ internal sealed class CutProxy : IAsyncDisposable
                 _pairs.Add((down, up));
             }
 
-            _ = PumpAsync(down, up);
-            _ = PumpAsync(up, down);
+            _ = PumpAsync(down, up, fromMaster: false);
+            _ = PumpAsync(up, down, fromMaster: true);
         }
     }
 }
