@@ -1,8 +1,9 @@
 'use strict';
-// node monitors.js --port P --count N --prefix m- --start S --concurrency C
+// node monitors.js --port P --count N --prefix m- --start S --concurrency C [--warm W]
 // N pomelo-admin 1.0.1 monitor consoles (ids m-S ... , server type "bench") in one process, each with the bench
 // module (monitorHandler answers {id, pid}) and pomelo 2.2.7's console module (answers list). Same commands as Pomelo.Akka.Bench's monitors verb, except the server
-// map ones: pomelo-admin has no watchdog.
+// map ones: pomelo-admin has no watchdog. With --warm W, W monitors (ids warm-<prefix><S>-i) register and stop first,
+// before the registration clock starts, as the .NET side does.
 const c = require('./lib/common');
 
 const args = c.args();
@@ -11,19 +12,18 @@ const count = Number(args.count);
 const prefix = args.prefix || 'm-';
 const first = Number(args.start || 0);
 const concurrency = Number(args.concurrency || 500);
+const warm = Number(args.warm || 0);
 const admin = c.pomeloAdmin(args['log-level']);
 
 const consoleModule = c.pomeloConsole();
-const monitors = [];
-const registeredNs = new Array(count).fill(0);
-for (let i = 0; i < count; i++) {
-  const id = prefix + (first + i);
+
+function createMonitor(id, serverPort) {
   const monitor = admin.createMonitorConsole({
     id: id,
     type: 'bench',
     host: '127.0.0.1',
     port: port,
-    info: { id: id, serverType: 'bench', host: '127.0.0.1', port: 10000 + first + i },
+    info: { id: id, serverType: 'bench', host: '127.0.0.1', port: serverPort },
   });
   monitor.register('bench', {
     monitorHandler: function (agent, msg, cb) {
@@ -32,7 +32,34 @@ for (let i = 0; i < count; i++) {
   });
   // pomelo's own __console__ (from pomelo 2.2.7): answers the master's {signal:'list'} with the process figures.
   monitor.register(consoleModule.moduleId, consoleModule({}));
-  monitors.push(monitor);
+  return monitor;
+}
+
+const monitors = [];
+const registeredNs = new Array(count).fill(0);
+for (let i = 0; i < count; i++) {
+  monitors.push(createMonitor(prefix + (first + i), 10000 + first + i));
+}
+
+/** Registers `warm` monitors and stops them; resolves once each one's socket closed (or after 5 s). */
+function warmUp() {
+  const warmers = [];
+  for (let i = 0; i < warm; i++) {
+    warmers.push(createMonitor('warm-' + prefix + first + '-' + i, 9000 + i));
+  }
+  return Promise.all(warmers.map(function (m) {
+    return new Promise(function (resolve, reject) {
+      m.start(function (err) { return err ? reject(err) : resolve(); });
+    });
+  })).then(function () {
+    return Promise.all(warmers.map(function (m) {
+      return new Promise(function (resolve) {
+        const timer = setTimeout(resolve, 5000);
+        m.agent.once('close', function () { clearTimeout(timer); resolve(); });
+        m.stop();
+      });
+    }));
+  });
 }
 
 /** Starts every monitor, at most `concurrency` registrations in flight; resolves with the number that failed. */
@@ -93,8 +120,11 @@ function notifyLoop(index, durationMs) {
   });
 }
 
-const t0 = c.nowNs();
-startAll().then(function (failed) {
+let t0 = 0;
+warmUp().then(function () {
+  t0 = c.nowNs();
+  return startAll();
+}).then(function (failed) {
   c.event('ready', {
     pid: process.pid,
     count: count,
@@ -110,4 +140,7 @@ startAll().then(function (failed) {
     monitors.forEach(function (m) { m.stop(); });
     return c.delay(100);
   });
+}).catch(function (err) {
+  console.error('monitors failed to start: ' + (err && err.stack || err));
+  process.exit(1);
 });

@@ -15,10 +15,11 @@ using Pomelo.Akka.Security;
 namespace Pomelo.Akka.Bench.Nodes;
 
 /// <summary>
-/// <c>monitors --port P --count N --prefix m- --start S</c>: N of our monitors (ids <c>m-S</c> … <c>m-(S+N-1)</c>,
+/// <c>monitors --port P --count N --prefix m- --start S [--warm W]</c>: N of our monitors (ids <c>m-S</c> … <c>m-(S+N-1)</c>,
 /// server type <c>bench</c>) in one process, each a <see cref="MonitorService"/> as a server would run it (the
 /// watchdog included) with the bench echo module. Reports registration times; on command sends notifies, waits for
-/// the server maps to settle and reports when each map dropped a server.
+/// the server maps to settle and reports when each map dropped a server. With <c>--warm W</c>, W monitors register and
+/// leave first (ids <c>warm-{prefix}{S}-i</c>), before the registration clock starts.
 /// </summary>
 internal static class MonitorsVerb
 {
@@ -39,6 +40,8 @@ internal static class MonitorsVerb
         var loggers = provider.GetRequiredService<ILoggerFactory>();
         var auth = Options.Create(new AdminAuthOptions());
         var supervision = Options.Create(new ModuleSupervisionOptions());
+
+        await WarmUpAsync(args.Int("warm", 0), prefix + first.ToString(CultureInfo.InvariantCulture), port, options => new MonitorService(Options.Create(options), auth, registrations, provider, supervision, TimeProvider.System, loggers));
 
         var monitors = new MonitorService[count];
         var trackers = new MapTracker[count];
@@ -118,6 +121,36 @@ internal static class MonitorsVerb
 
         await Task.WhenAll(monitors.Select(m => m.DisposeAsync().AsTask()));
         return 0;
+    }
+
+    /// <summary>
+    /// Registers <paramref name="count"/> monitors (ids <c>warm-{tag}-i</c>) and stops them cleanly, so the measured
+    /// storm is not this process's first run of every path; returns once each has seen the master close its connection.
+    /// </summary>
+    private static async Task WarmUpAsync(int count, string tag, int port, Func<MonitorOptions, MonitorService> create)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        var warmers = Enumerable.Range(0, count).Select(i => create(new MonitorOptions
+        {
+            Id = "warm-" + tag + "-" + i.ToString(CultureInfo.InvariantCulture),
+            ServerType = "bench",
+            Host = "127.0.0.1",
+            Port = 9_000 + i,
+            MasterHost = "127.0.0.1",
+            MasterPort = port,
+        })).ToArray();
+        try
+        {
+            await Task.WhenAll(warmers.Select(m => m.StartAsync(CancellationToken.None))).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await Task.WhenAll(warmers.Select(m => m.DisposeAsync().AsTask()));
+        }
     }
 
     private static string[] Ids(JsonElement c, string name)

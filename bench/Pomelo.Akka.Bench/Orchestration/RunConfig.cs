@@ -44,6 +44,20 @@ internal sealed record RunConfig(bool Quick)
     /// <summary>Gets how many monitors warm a cluster flow's master up before its memory baseline.</summary>
     public int WarmMonitors => Quick ? 10 : 50;
 
+    /// <summary>
+    /// Gets how many times a cluster flow's master runs the warm-up cycle. One is not enough for .NET: call counting
+    /// starts only once no new method has been compiled for 100 ms, and tiered PGO takes a method through an
+    /// instrumented tier before its final code, so after one cycle the first storm measured paid for that compilation
+    /// (the master's JIT thread took ≈ 0.3 core-seconds during a storm of 500).
+    /// </summary>
+    public int WarmRounds => Quick ? 1 : 3;
+
+    /// <summary>
+    /// Gets how many monitors a cluster flow's monitors process registers and stops before its measured storm, so the
+    /// storm is not also that young process's first run of every path (over half its CPU in the runtime and the JIT).
+    /// </summary>
+    public int StormWarmMonitors => Quick ? 2 : 8;
+
     /// <summary>Gets the window over which a process's CPU is sampled to decide it is quiet.</summary>
     public int QuietWindowMs => Quick ? 500 : 1000;
 

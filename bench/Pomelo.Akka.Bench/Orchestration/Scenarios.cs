@@ -13,6 +13,9 @@ namespace Pomelo.Akka.Bench.Orchestration;
 /// </summary>
 internal sealed class Scenarios(Side side, RunConfig config, string logDirectory, JsonObject results)
 {
+    /// <summary>The id prefix of the monitors a monitors process registers and stops before its storm (<c>--warm</c>).</summary>
+    private const string MonitorsWarmPrefix = "warm-";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private readonly Side _side = side;
@@ -64,11 +67,13 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
         {
             await flow.Master.SendAsync("allocations", null, StartTimeout);
         }
+        // Each monitors process warms itself up with a few monitors that register and leave cleanly before its storm.
+        await flow.Master.SendAsync("expect-leave", new JsonObject { ["prefix"] = MonitorsWarmPrefix }, StartTimeout);
         var total = 0;
         foreach (var size in sizes)
         {
             var add = size - total;
-            var monitors = await flow.AddMonitorsAsync(add, "m-", total);
+            var monitors = await flow.AddMonitorsAsync(add, "m-", total, _config.StormWarmMonitors);
             var ready = await monitors.WaitEventAsync("ready", StartTimeout);
             var registerSeconds = (ready["lastRegisteredNs"]!.GetValue<long>() - ready["t0Ns"]!.GetValue<long>()) / 1e9;
             await flow.Master.SendAsync("wait-servers", new JsonObject { ["count"] = size }, TimeSpan.FromSeconds(120));
@@ -221,10 +226,19 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
     }
 
     /// <summary>
-    /// Runs every path once before the memory baseline (registration, requests, a client's list, a clean leave), so
-    /// the per-monitor figures do not carry one-time costs (code loading, JIT, pools); then waits for an empty cluster.
+    /// Runs every path before the memory baseline (registration, requests, a client's list, a clean leave), <see
+    /// cref="RunConfig.WarmRounds"/> times, so neither the per-monitor figures nor the first storm carry one-time costs
+    /// (code loading, JIT, pools); each round ends with an empty cluster and a quiet master.
     /// </summary>
     private async Task WarmUpAsync(Flow flow)
+    {
+        for (var round = 0; round < _config.WarmRounds; round++)
+        {
+            await WarmUpRoundAsync(flow);
+        }
+    }
+
+    private async Task WarmUpRoundAsync(Flow flow)
     {
         var warm = _config.WarmMonitors;
         var monitors = await flow.AddMonitorsAsync(warm, "w-", 0);
@@ -380,9 +394,10 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
 
         public string Name { get; } = name;
 
-        public async Task<Child> AddMonitorsAsync(int count, string prefix, int start)
+        /// <summary>Starts a monitors process and waits until its monitors registered (after <paramref name="warm"/> warm-up monitors came and went).</summary>
+        public async Task<Child> AddMonitorsAsync(int count, string prefix, int start, int warm = 0)
         {
-            var child = Child.Start($"{Name}-monitors{Monitors.Count}", owner._side.Monitors(Port, count, prefix, start, owner._config.ConnectConcurrency), owner._logDirectory);
+            var child = Child.Start($"{Name}-monitors{Monitors.Count}", owner._side.Monitors(Port, count, prefix, start, owner._config.ConnectConcurrency, warm), owner._logDirectory);
             Monitors.Add(child);
             var ready = await child.WaitEventAsync("ready", TimeSpan.FromSeconds(180));
             if (ready["failed"]!.GetValue<int>() > 0)

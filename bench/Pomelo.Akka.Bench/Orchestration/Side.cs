@@ -22,8 +22,8 @@ internal abstract class Side
 
     public ChildStart Master(int port) => Start("master", ["--port", I(port)]);
 
-    public ChildStart Monitors(int port, int count, string prefix, int start, int concurrency)
-        => Start("monitors", ["--port", I(port), "--count", I(count), "--prefix", prefix, "--start", I(start), "--concurrency", I(concurrency)]);
+    public ChildStart Monitors(int port, int count, string prefix, int start, int concurrency, int warm = 0)
+        => Start("monitors", ["--port", I(port), "--count", I(count), "--prefix", prefix, "--start", I(start), "--concurrency", I(concurrency), "--warm", I(warm)]);
 
     public ChildStart Client(int port, int count, int warmup, int repeat, int expect)
         => Start("client", ["--port", I(port), "--scenario", "list", "--count", I(count), "--warmup", I(warmup), "--repeat", I(repeat), "--expect", I(expect)]);
