@@ -233,7 +233,11 @@ public sealed class MembershipTests
     public async Task MonitorStartedTwentySecondsBeforeTheMaster_JoinsWhenItAppears()
     {
         var monitorTime = new FakeTimeProvider();
-        var port = TestCluster.FreePort();
+
+        // Held until the master starts: a port merely picked free could be taken meanwhile by another test's master,
+        // which this monitor would then join (its first attempt never failing).
+        using var reserved = new ReservedPort();
+        var port = reserved.Port;
         var failures = 0;
         await using var monitor = await TestCluster.StartMonitorAsync(
             port, "area-1", "area", time: monitorTime, waitForRegistration: false,
@@ -265,6 +269,7 @@ public sealed class MembershipTests
         Assert.True(failures >= 5, $"only {failures} attempts in 20 s");
         Assert.False(monitor.Start.IsCompleted);
 
+        reserved.Dispose();
         await using var master = await TestCluster.StartMasterAsync(configure: o => o.Port = port);
         await Eventually.TrueAsync(
             () =>

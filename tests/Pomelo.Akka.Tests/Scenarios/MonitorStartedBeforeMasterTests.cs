@@ -7,7 +7,9 @@ public sealed class MonitorStartedBeforeMasterTests
     [Fact]
     public async Task MonitorToUnreachableMaster_RetriesSurfacesTheErrorAndJoinsWhenTheMasterAppears()
     {
-        var port = TestCluster.FreePort();
+        // Held until the master starts, so no other test's master can take the port while nobody should be there.
+        using var reserved = new ReservedPort();
+        var port = reserved.Port;
         var failures = 0;
         var twoFailures = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var monitor = await TestCluster.StartMonitorAsync(port, "connector-1", "connector", waitForRegistration: false);
@@ -24,6 +26,7 @@ public sealed class MonitorStartedBeforeMasterTests
         Assert.NotNull(monitor.Service.LastError);
         Assert.False(monitor.Service.IsConnected);
 
+        reserved.Dispose();
         await using var master = await TestCluster.StartMasterAsync(configure: o => o.Port = port);
 
         await monitor.Start.WaitAsync(TimeSpan.FromSeconds(10));
