@@ -189,7 +189,8 @@ internal static class MasterVerb
         // For the record only: what is left once the GC has given back every free region it keeps committed.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var rssAggressive = ProcStatus.RssBytes(Environment.ProcessId);
-        return new JsonObject { ["rss"] = rss, ["heap"] = heap, ["threads"] = ProcStatus.Threads(Environment.ProcessId), ["rssAggressive"] = rssAggressive, ["committed"] = committed, ["allocated"] = allocated, ["poh"] = poh };
+        var committedAggressive = GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes;
+        return new JsonObject { ["rss"] = rss, ["heap"] = heap, ["threads"] = ProcStatus.Threads(Environment.ProcessId), ["rssAggressive"] = rssAggressive, ["committed"] = committed, ["committedAggressive"] = committedAggressive, ["allocated"] = allocated, ["poh"] = poh };
     }
 
     /// <summary>
