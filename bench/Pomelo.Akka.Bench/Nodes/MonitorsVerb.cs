@@ -41,23 +41,18 @@ internal static class MonitorsVerb
         var auth = Options.Create(new AdminAuthOptions());
         var supervision = Options.Create(new ModuleSupervisionOptions());
 
-        await WarmUpAsync(args.Int("warm", 0), prefix + first.ToString(CultureInfo.InvariantCulture), port, options => new MonitorService(Options.Create(options), auth, registrations, provider, supervision, TimeProvider.System, loggers));
+        MonitorService Create(string id, int serverPort) => new(
+            Options.Create(new MonitorOptions { Id = id, ServerType = "bench", Host = "127.0.0.1", Port = serverPort, MasterHost = "127.0.0.1", MasterPort = port }),
+            auth, registrations, provider, supervision, TimeProvider.System, loggers);
+
+        await WarmUpAsync(args.Int("warm", 0), prefix + first.ToString(CultureInfo.InvariantCulture), Create);
 
         var monitors = new MonitorService[count];
         var trackers = new MapTracker[count];
         var registeredNs = new long[count];
         for (var i = 0; i < count; i++)
         {
-            var options = new MonitorOptions
-            {
-                Id = prefix + (first + i).ToString(CultureInfo.InvariantCulture),
-                ServerType = "bench",
-                Host = "127.0.0.1",
-                Port = 10_000 + first + i,
-                MasterHost = "127.0.0.1",
-                MasterPort = port,
-            };
-            var monitor = new MonitorService(Options.Create(options), auth, registrations, provider, supervision, TimeProvider.System, loggers);
+            var monitor = Create(prefix + (first + i).ToString(CultureInfo.InvariantCulture), 10_000 + first + i);
             var index = i;
             monitor.Registered += n =>
             {
@@ -127,22 +122,14 @@ internal static class MonitorsVerb
     /// Registers <paramref name="count"/> monitors (ids <c>warm-{tag}-i</c>) and stops them cleanly, so the measured
     /// storm is not this process's first run of every path; returns once each has seen the master close its connection.
     /// </summary>
-    private static async Task WarmUpAsync(int count, string tag, int port, Func<MonitorOptions, MonitorService> create)
+    private static async Task WarmUpAsync(int count, string tag, Func<string, int, MonitorService> create)
     {
         if (count <= 0)
         {
             return;
         }
 
-        var warmers = Enumerable.Range(0, count).Select(i => create(new MonitorOptions
-        {
-            Id = "warm-" + tag + "-" + i.ToString(CultureInfo.InvariantCulture),
-            ServerType = "bench",
-            Host = "127.0.0.1",
-            Port = 9_000 + i,
-            MasterHost = "127.0.0.1",
-            MasterPort = port,
-        })).ToArray();
+        var warmers = Enumerable.Range(0, count).Select(i => create("warm-" + tag + "-" + i.ToString(CultureInfo.InvariantCulture), 9_000 + i)).ToArray();
         try
         {
             await Task.WhenAll(warmers.Select(m => m.StartAsync(CancellationToken.None))).WaitAsync(TimeSpan.FromSeconds(60));

@@ -111,19 +111,19 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             // The baseline is the RSS the cluster started from: ours reads its RSS and then makes an aggressive
             // collection, which gives back the free regions the warm-up left committed, so the monitors joined a
             // process at its aggressive figure (with three warm-up rounds, the plain figure made the deltas negative).
-            var rss = mem["rss"]!.GetValue<long>() - RssAfter(mem0);
+            var rss = mem["rss"]!.GetValue<long>() - Left(mem0, "rss")!.GetValue<long>();
             var heap = mem["heap"]!.GetValue<long>() - mem0["heap"]!.GetValue<long>();
             var memory = new JsonObject
             {
                 ["rssPerMonitorKB"] = Stats.Round(rss / 1024.0 / size),
                 ["heapPerMonitorKB"] = Stats.Round(heap / 1024.0 / size),
-                ["rss0"] = RssAfter(mem0),
+                ["rss0"] = Left(mem0, "rss")!.GetValue<long>(),
                 ["rss"] = mem["rss"]!.GetValue<long>(),
                 ["heap0"] = mem0["heap"]!.GetValue<long>(),
                 ["heap"] = mem["heap"]!.GetValue<long>(),
                 ["threads0"] = mem0["threads"]?.GetValue<long>(),
                 ["threads"] = mem["threads"]?.GetValue<long>(),
-                ["committedPerMonitorKB"] = mem["committed"] is { } cm && (mem0["committedAggressive"] ?? mem0["committed"]) is { } cm0 ? Stats.Round((cm.GetValue<long>() - cm0.GetValue<long>()) / 1024.0 / size) : null,
+                ["committedPerMonitorKB"] = mem["committed"] is { } cm && Left(mem0, "committed") is { } cm0 ? Stats.Round((cm.GetValue<long>() - cm0.GetValue<long>()) / 1024.0 / size) : null,
                 ["pohPerMonitorKB"] = mem["poh"] is { } ph && mem0["poh"] is { } ph0 ? Stats.Round((ph.GetValue<long>() - ph0.GetValue<long>()) / 1024.0 / size) : null,
                 ["allocatedMB"] = mem["allocated"] is { } al && mem0["allocated"] is { } al0 ? Stats.Round((al.GetValue<long>() - al0.GetValue<long>()) / 1048576.0) : null,
                 ["rssAggressivePerMonitorKB"] = mem["rssAggressive"] is { } ra && mem0["rssAggressive"] is { } ra0 ? Stats.Round((ra.GetValue<long>() - ra0.GetValue<long>()) / 1024.0 / size) : null,
@@ -258,8 +258,8 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
         await QuiesceAsync([flow.Master], _config.QuietWindowMs);
     }
 
-    /// <summary>The RSS a master is left with by a <c>mem</c> command: after its aggressive collection when it made one (ours).</summary>
-    private static long RssAfter(JsonObject mem) => (mem["rssAggressive"] ?? mem["rss"])!.GetValue<long>();
+    /// <summary>A figure of what a <c>mem</c> command left the master with: read after its aggressive collection when it made one (ours).</summary>
+    private static JsonNode? Left(JsonObject mem, string figure) => mem[figure + "Aggressive"] ?? mem[figure];
 
     /// <summary>
     /// Waits until the processes are quiet — two windows in a row (1 s; quick: 0.5 s) under 0.3 core each — so a

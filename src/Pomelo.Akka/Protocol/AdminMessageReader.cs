@@ -37,24 +37,15 @@ public static class AdminMessageReader
             return false;
         }
 
-        if (f.DeferredBody is { } deferred)
-        {
-            if (IsNotify(f))
-            {
-                message = new DeferredNotifyMessage(f.ModuleId!, new DeferredJson(deferred));
-                return true;
-            }
-
-            f.Body = new DeferredJson(deferred).Parse();
-        }
-
+        // A deferred body stays bytes only in a notify; any other message gets it parsed.
+        var deferred = f.DeferredBody is { } bytes ? new DeferredJson(bytes) : null;
         if (f.RespId is { } respId && respId != 0)
         {
-            message = new ResponseMessage(respId, f.Error, f.Body);
+            message = new ResponseMessage(respId, f.Error, deferred?.Parse() ?? f.Body);
         }
         else if (!string.IsNullOrEmpty(f.Command))
         {
-            message = new CommandMessage(f.ReqId is 0 ? null : f.ReqId, f.Command, f.ModuleId, f.Body);
+            message = new CommandMessage(f.ReqId is 0 ? null : f.ReqId, f.Command, f.ModuleId, deferred?.Parse() ?? f.Body);
         }
         else if (string.IsNullOrEmpty(f.ModuleId))
         {
@@ -63,11 +54,11 @@ public static class AdminMessageReader
         }
         else if (f.ReqId is { } reqId && reqId != 0)
         {
-            message = new RequestMessage(reqId, f.ModuleId, f.Body);
+            message = new RequestMessage(reqId, f.ModuleId, deferred?.Parse() ?? f.Body);
         }
         else
         {
-            message = new NotifyMessage(f.ModuleId, f.Body);
+            message = deferred is not null ? new DeferredNotifyMessage(f.ModuleId, deferred) : new NotifyMessage(f.ModuleId, f.Body);
         }
 
         return true;
@@ -171,10 +162,6 @@ public static class AdminMessageReader
             }
         }
     }
-
-    /// <summary>Whether the fields make a notify: a module, and no response id, command or request id.</summary>
-    private static bool IsNotify(in EnvelopeFields f)
-        => f.RespId is null or 0 && string.IsNullOrEmpty(f.Command) && !string.IsNullOrEmpty(f.ModuleId) && f.ReqId is null or 0;
 
     /// <summary>
     /// pomelo's JSON-string form: the payload is one JSON string whose content is the envelope's JSON, unescaped here
