@@ -1,6 +1,10 @@
 using System.CommandLine;
+using Pomelo.Akka.Hosting;
 using Pomelo.Akka.Node.Cli;
 using Pomelo.Akka.Node.Commands;
+
+// First, before any socket: completions on the epoll thread (one thread hop less per frame; see SocketCompletions).
+SocketCompletions.PreferInline();
 
 var root = new RootCommand("pomelo-akka: a pomelo-compatible cluster admin node (master, server) and admin client.");
 root.Subcommands.Add(StartCommand.Create());

@@ -40,6 +40,19 @@ public sealed partial class StartCommandTests
     }
 
     [Fact]
+    public async Task MasterStoppedWhileStarting_ExitsCleanly()
+    {
+        using var config = new ClusterConfig();
+        await using var master = NodeProcess.Start("master", "--config", config.Path);
+
+        // "listening on" comes before the master's own monitor has registered: the stop lands in the middle of start.
+        await master.WaitForLineAsync(l => l.Contains("listening on", StringComparison.Ordinal));
+
+        Assert.Equal(0, await master.TerminateAsync());
+        Assert.Contains("stopped", master.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MasterOnABusyPort_ExitsWithOneClearError()
     {
         using var config = new ClusterConfig();
