@@ -168,7 +168,7 @@ internal static class MasterVerb
             await Task.Delay(5);
         }
 
-        return new JsonObject { ["count"] = counter.Count, ["firstNs"] = counter.FirstNs, ["lastNs"] = counter.LastNs };
+        return new JsonObject { ["count"] = counter.Count, ["firstNs"] = counter.FirstNs, ["lastNs"] = counter.LastNs, ["stamped"] = counter.Stamped };
     }
 
     private static JsonObject Memory()

@@ -319,6 +319,9 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
         var stats = await master.SendAsync("notify-stats", new JsonObject { ["expect"] = total, ["timeoutMs"] = 30_000 }, TimeSpan.FromSeconds(60));
         var count = stats["count"]!.GetValue<long>();
         var span = (stats["lastNs"]!.GetValue<long>() - stats["firstNs"]!.GetValue<long>()) / 1e9;
+
+        // The arrivals that span took: the count between the master's first and last stamps (see NotifyCounter).
+        var stamped = stats["stamped"]!.GetValue<long>();
         if (!record)
         {
             return;
@@ -326,7 +329,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
 
         var result = new JsonObject
         {
-            ["rate"] = span > 0 ? Math.Round(count / span) : null,
+            ["rate"] = span > 0 ? Math.Round(stamped / span) : null,
             ["received"] = count,
             ["sent"] = total,
             ["lost"] = total - count,
