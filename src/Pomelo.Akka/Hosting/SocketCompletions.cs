@@ -12,8 +12,8 @@ namespace Pomelo.Akka.Hosting;
 /// first thing in <c>Main</c>. The trade-off is the runtime's: a continuation that blocked on the epoll thread would
 /// stall every socket of the process. Nothing of this library blocks there (Kestrel's transport writes into a pipe
 /// and returns), but a host that also runs other socket clients whose awaiting code may block should leave it off.
-/// Measured on a 2-core machine (bench/README.md): the request/reply round trip stopped alternating between ≈ 25 and
-/// ≈ 41 µs (p50, always ≈ 24 µs), socket close → last node's map 5.8 → 4.6 ms (median), the rest unchanged.
+/// Measured on a 2-core machine (bench/README.md): the request/reply round trip's p50 mostly ≈ 24 µs where it used to
+/// alternate between ≈ 25 and ≈ 41 µs, socket close → last node's map 5.8 → 4.6 ms (medians), the rest unchanged.
 /// </remarks>
 public static class SocketCompletions
 {
