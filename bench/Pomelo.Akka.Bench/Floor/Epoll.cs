@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace Pomelo.Akka.Bench.Floor;
@@ -19,14 +20,14 @@ internal static partial class Epoll
     public const uint In = 0x001;
     private const int CtlAdd = 1;
 
-    /// <summary>A new epoll instance watching <paramref name="fds"/> for input; each event's data is the fd's index.</summary>
-    public static int Create(IReadOnlyList<nint> fds)
+    /// <summary>A new epoll instance watching <paramref name="sockets"/> for input; each event's data is the socket's index.</summary>
+    public static int Create(IReadOnlyList<Socket> sockets)
     {
         var epoll = Check(EpollCreate1(0), "epoll_create1");
-        for (var i = 0; i < fds.Count; i++)
+        for (var i = 0; i < sockets.Count; i++)
         {
             var ev = new EpollEvent { Events = In, Data = (ulong)i };
-            Check(EpollCtl(epoll, CtlAdd, (int)fds[i], ref ev), "epoll_ctl");
+            Check(EpollCtl(epoll, CtlAdd, (int)sockets[i].Handle, ref ev), "epoll_ctl");
         }
 
         return epoll;

@@ -8,7 +8,8 @@ namespace Pomelo.Akka.Bench.Floor;
 /// <summary>
 /// The far side of the floor (<c>floor-peer</c>, a child of <c>floor</c>): N plain sockets in one process, as the
 /// bench's monitors process holds N monitors, answering every fixed-size request with a fixed-size reply from one
-/// thread waiting on one epoll (spinning on it with <c>--spin</c>). No framing, no JSON, no runtime I/O machinery: only the system calls an answer needs.
+/// thread waiting on one epoll (spinning on it with <c>--spin</c>). No framing, no JSON, no runtime I/O machinery:
+/// only the system calls an answer needs.
 /// </summary>
 internal static class FloorPeer
 {
@@ -41,7 +42,7 @@ internal static class FloorPeer
     /// <summary>Answers requests until every socket has been closed by the other side.</summary>
     private static void Answer(Socket[] sockets, int requestSize, byte[] reply, bool spin)
     {
-        var epoll = Epoll.Create(sockets.Select(s => s.Handle).ToArray());
+        var epoll = Epoll.Create(sockets);
         var events = new EpollEvent[256];
         var pending = new int[sockets.Length];
         var buffer = new byte[64 * 1024];

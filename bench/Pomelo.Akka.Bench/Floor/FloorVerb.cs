@@ -37,7 +37,7 @@ internal static class FloorVerb
         {
             var latency = await MeasureAsync(n, rounds, requestSize, replySize, spin: false, logs).ConfigureAwait(false);
             fanOut[n.ToString(CultureInfo.InvariantCulture)] = latency;
-            System.Console.WriteLine($"fan-out to {n}: p50 {Ms(latency["p50Us"])} ms, p99 {Ms(latency["p99Us"])} ms");
+            System.Console.WriteLine($"fan-out to {n}: p50 {Stats.Ms(latency["p50Us"])} ms, p99 {Stats.Ms(latency["p99Us"])} ms");
         }
 
         result["fanOut"] = fanOut;
@@ -89,7 +89,7 @@ internal static class FloorVerb
         var events = new EpollEvent[256];
         var warm = rounds / 10;
         var samples = new long[rounds - warm];
-        var epoll = Epoll.Create(sockets.Select(s => s.Handle).ToArray());
+        var epoll = Epoll.Create(sockets);
         try
         {
             for (var r = 0; r < rounds; r++)
@@ -102,11 +102,10 @@ internal static class FloorVerb
                 }
 
                 var left = sockets.Length;
-                var waitStarted = BenchIo.NowNs();
                 while (left > 0)
                 {
                     var ready = Epoll.Wait(epoll, events, spin ? 0 : 10_000);
-                    if (ready == 0 && BenchIo.NowNs() - waitStarted > 10_000_000_000L)
+                    if (ready == 0 && BenchIo.NowNs() - t0 > 10_000_000_000L)
                     {
                         throw new TimeoutException("no reply in 10 s");
                     }
@@ -143,6 +142,4 @@ internal static class FloorVerb
     }
 
     private static string P(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Ms(JsonNode? us) => (us!.GetValue<double>() / 1000).ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -149,7 +149,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
                     entry["masterCpuMsPerList"] = masterCpuMs;
                     entry["monitorsCpuMsPerList"] = monitorsCpuMs;
                     AddKeyed("list", size, entry);
-                    Progress($"list at {size}: p50 {Ms(batch["p50Us"])} ms, p99 {Ms(batch["p99Us"])} ms (CPU per list: master {masterCpuMs} ms, monitors {monitorsCpuMs} ms)");
+                    Progress($"list at {size}: p50 {Stats.Ms(batch["p50Us"])} ms, p99 {Stats.Ms(batch["p99Us"])} ms (CPU per list: master {masterCpuMs} ms, monitors {monitorsCpuMs} ms)");
                 }
             }
 
@@ -302,7 +302,6 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
 
     private static string Fmt(JsonNode? v) => v is null ? "—" : v.GetValue<double>().ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static string Ms(JsonNode? us) => us is null ? "?" : (us.GetValue<double>() / 1000.0).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Pomelo.Akka.Bench.Wire;
@@ -38,6 +39,9 @@ public static class Stats
     }
 
     public static double Round(double v) => Math.Round(v, 2);
+
+    /// <summary>A latency figure in microseconds (as <see cref="Latency"/> reports them) written in milliseconds, or "?".</summary>
+    public static string Ms(JsonNode? us) => us is null ? "?" : (us.GetValue<double>() / 1000.0).ToString("0.00", CultureInfo.InvariantCulture);
 
     public static double Median(IEnumerable<double> values)
     {

@@ -34,7 +34,7 @@ internal static partial class NodeHost
             using var host = builder.Build();
             stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pomelo.Akka.Node");
-            LogSocketCompletions(logger, SocketCompletions.Inline ? "inline on the epoll thread" : "on the thread pool", SocketCompletions.Variable, Environment.GetEnvironmentVariable(SocketCompletions.Variable) ?? "unset");
+            LogSocketCompletions(logger, SocketCompletions.Inline ? "inline on the epoll thread" : "on the thread pool", SocketCompletions.Variable, SocketCompletions.Setting ?? "unset");
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }

@@ -20,8 +20,11 @@ public static class SocketCompletions
     /// <summary>The runtime's switch (<c>System.Net.Sockets</c> on Linux and macOS).</summary>
     public const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
+    /// <summary>Gets the value of <see cref="Variable"/> in this process, or null when it is not set.</summary>
+    public static string? Setting => Environment.GetEnvironmentVariable(Variable);
+
     /// <summary>Gets a value indicating whether this process's socket completions run on the epoll thread.</summary>
-    public static bool Inline => Environment.GetEnvironmentVariable(Variable) == "1";
+    public static bool Inline => Setting == "1";
 
     /// <summary>
     /// Makes this process's socket completions run inline unless the operator set <see cref="Variable"/> (to any
@@ -30,7 +33,7 @@ public static class SocketCompletions
     /// <returns>Whether completions run inline.</returns>
     public static bool PreferInline()
     {
-        if (Environment.GetEnvironmentVariable(Variable) is null)
+        if (Setting is null)
         {
             Environment.SetEnvironmentVariable(Variable, "1");
         }
