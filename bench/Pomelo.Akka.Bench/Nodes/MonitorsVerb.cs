@@ -33,6 +33,7 @@ internal static class MonitorsVerb
         var first = args.Int("start", 0);
         var concurrency = args.Int("concurrency", 500);
 
+        using var allocations = AllocationSampler.FromEnvironment();
         var services = NodeHosting.NewServices(args.Str("log-level", NodeHosting.DefaultLogLevel));
         services.AddPomeloMonitor().AddAdminModule(new EchoMonitorModule(), BenchModuleIds.Echo);
         await using var provider = services.BuildServiceProvider();
@@ -110,6 +111,7 @@ internal static class MonitorsVerb
             "notify" => NotifyAsync(monitors[(int)c.Long("index", 0)].Agent, c.Long("durationMs", 2000)),
             "maps-wait" => MapsWaitAsync(trackers, (int)c.Long("clusterCount", 0), Ids(c, "include"), c.Long("timeoutMs", 30_000), c.Long("stallMs", 10_000)),
             "removed-report" => RemovedReportAsync(trackers, c.Str("member")!, c.Long("timeoutMs", 10_000)),
+            "allocations" => Task.FromResult(allocations?.TakeTop((int)c.Long("top", 15)) ?? new JsonObject()),
             "exit" => Task.FromResult(new JsonObject()),
             _ => throw new ArgumentException("unknown command " + cmd),
         });

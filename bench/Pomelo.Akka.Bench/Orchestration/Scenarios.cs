@@ -107,6 +107,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             if (Environment.GetEnvironmentVariable("POMELO_BENCH_ALLOCATIONS") == "1")
             {
                 Progress($"master's allocations (MB by type) up to {size}: {(await flow.Master.SendAsync("allocations", null, StartTimeout)).ToJsonString()}");
+                Progress($"monitors' allocations (MB by type) in the storm to {size}: {(await monitors.SendAsync("allocations", null, StartTimeout)).ToJsonString()}");
             }
             // The baseline is the RSS the cluster started from: ours reads its RSS and then makes an aggressive
             // collection, which gives back the free regions the warm-up left committed, so the monitors joined a

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Pomelo.Akka.Cluster;
 
 /// <summary>
@@ -9,12 +12,23 @@ namespace Pomelo.Akka.Cluster;
 /// </summary>
 public sealed class ServerMap
 {
-    private readonly Dictionary<string, ServerEntry> _servers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _removed = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _changedAt = new(StringComparer.Ordinal);
+    // One slot per server id ever mentioned: the entry while it is Up, the last change's version, the highest
+    // incarnation removed (0: none) and the version of the last full view that listed it.
+    private readonly Dictionary<string, Slot> _slots = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _version;
+    private int _count;
     private int _startedOver;
+
+    /// <summary>Initializes an empty map.</summary>
+    public ServerMap()
+        : this(new ServerEntryInterner())
+    {
+    }
+
+    /// <summary>Initializes an empty map whose entries come from <paramref name="entries"/> (shared with other maps).</summary>
+    /// <param name="entries">The process's entries.</param>
+    internal ServerMap(ServerEntryInterner entries) => Entries = entries;
 
     /// <summary>Raised after every change, outside the map's lock.</summary>
     public event Action<ServerMapChange>? Changed;
@@ -34,6 +48,18 @@ public sealed class ServerMap
         }
     }
 
+    /// <summary>Gets how many servers are in the map.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count;
+            }
+        }
+    }
+
     /// <summary>Gets whether startOver was received.</summary>
     public bool StartedOver => Volatile.Read(ref _startedOver) != 0;
 
@@ -44,10 +70,23 @@ public sealed class ServerMap
         {
             lock (_gate)
             {
-                return _servers.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+                var servers = new List<ServerEntry>(_count);
+                foreach (var slot in _slots.Values)
+                {
+                    if (slot.Server is { } server)
+                    {
+                        servers.Add(server);
+                    }
+                }
+
+                servers.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+                return servers;
             }
         }
     }
+
+    /// <summary>Gets where this map's entries come from: the watchdog reads server infos through it.</summary>
+    internal ServerEntryInterner Entries { get; }
 
     /// <summary>Finds a server.</summary>
     /// <param name="id">The server id.</param>
@@ -56,7 +95,7 @@ public sealed class ServerMap
     {
         lock (_gate)
         {
-            return _servers.GetValueOrDefault(id);
+            return _slots.TryGetValue(id, out var slot) ? slot.Server : null;
         }
     }
 
@@ -70,16 +109,16 @@ public sealed class ServerMap
     /// <returns>True when the map changed.</returns>
     public bool Add(ServerEntry server)
     {
+        ArgumentNullException.ThrowIfNull(server);
         lock (_gate)
         {
-            if ((_servers.TryGetValue(server.Id, out var existing) && existing.Incarnation > server.Incarnation)
-                || (_removed.TryGetValue(server.Id, out var removed) && removed >= server.Incarnation && server.Incarnation != 0))
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, server.Id, out _);
+            if (slot.Server?.Incarnation > server.Incarnation || IsRemoved(slot, server))
             {
                 return false;
             }
 
-            _servers[server.Id] = server;
-            _changedAt[server.Id] = ++_version;
+            Set(ref slot, server, ++_version);
         }
 
         Changed?.Invoke(new ServerMapChange(ServerMapChangeKind.Added, server.Id, server));
@@ -94,26 +133,28 @@ public sealed class ServerMap
     {
         lock (_gate)
         {
-            if (!_servers.TryGetValue(id, out var existing))
+            ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_slots, id);
+            if (Unsafe.IsNullRef(ref slot) || slot.Server is null)
             {
                 if (incarnation is { } gone)
                 {
-                    _removed[id] = Math.Max(gone, _removed.GetValueOrDefault(id));
-                    _changedAt[id] = ++_version;
+                    // Remembered, so the add of that incarnation, if it is still on its way, is refused.
+                    ref var record = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, id, out _);
+                    record.Removed = Math.Max(gone, record.Removed);
+                    record.ChangedAt = ++_version;
                 }
 
                 return false;
             }
 
-            var removed = incarnation ?? existing.Incarnation;
-            if (existing.Incarnation > removed)
+            var removed = incarnation ?? slot.Server.Incarnation;
+            if (slot.Server.Incarnation > removed)
             {
                 return false;
             }
 
-            _servers.Remove(id);
-            _removed[id] = Math.Max(removed, _removed.GetValueOrDefault(id));
-            _changedAt[id] = ++_version;
+            slot.Removed = Math.Max(removed, slot.Removed);
+            Set(ref slot, null, ++_version);
         }
 
         Changed?.Invoke(new ServerMapChange(ServerMapChangeKind.Removed, id, null));
@@ -133,45 +174,35 @@ public sealed class ServerMap
     /// <param name="sinceVersion">The <see cref="Version"/> read before the view was requested.</param>
     public void Replace(IEnumerable<ServerEntry> servers, long sinceVersion)
     {
+        ArgumentNullException.ThrowIfNull(servers);
         lock (_gate)
         {
             var version = ++_version;
-            var next = new Dictionary<string, ServerEntry>(StringComparer.Ordinal);
             foreach (var server in servers)
             {
-                if (ChangedSince(server.Id, sinceVersion)
-                    || (_removed.TryGetValue(server.Id, out var removed) && removed >= server.Incarnation && server.Incarnation != 0))
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, server.Id, out _);
+                slot.ListedIn = version;
+                if (slot.ChangedAt > sinceVersion)
                 {
                     continue;
                 }
 
-                next[server.Id] = _servers.TryGetValue(server.Id, out var mine) && mine.Incarnation > server.Incarnation ? mine : server;
-            }
-
-            foreach (var (id, mine) in _servers)
-            {
-                if (ChangedSince(id, sinceVersion))
+                var mine = slot.Server;
+                var next = mine?.Incarnation > server.Incarnation ? mine : IsRemoved(slot, server) ? null : server;
+                if (!ReferenceEquals(next, mine))
                 {
-                    next[id] = mine;
-                }
-                else if (!next.ContainsKey(id))
-                {
-                    _changedAt[id] = version;
+                    Set(ref slot, next, version);
                 }
             }
 
-            foreach (var id in next.Keys)
+            // Servers the view does not list are gone, unless they changed here after the view was taken.
+            foreach (var id in _slots.Keys)
             {
-                if (!_servers.TryGetValue(id, out var before) || !ReferenceEquals(before, next[id]))
+                ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_slots, id);
+                if (slot.Server is not null && slot.ListedIn != version && slot.ChangedAt <= sinceVersion)
                 {
-                    _changedAt[id] = version;
+                    Set(ref slot, null, version);
                 }
-            }
-
-            _servers.Clear();
-            foreach (var (id, server) in next)
-            {
-                _servers[id] = server;
             }
         }
 
@@ -187,5 +218,21 @@ public sealed class ServerMap
         }
     }
 
-    private bool ChangedSince(string id, long sinceVersion) => _changedAt.TryGetValue(id, out var at) && at > sinceVersion;
+    /// <summary>Whether this incarnation of the server was removed here (pomelo's incarnation 0 never counts as removed).</summary>
+    private static bool IsRemoved(in Slot slot, ServerEntry server) => server.Incarnation != 0 && slot.Removed >= server.Incarnation;
+
+    private void Set(ref Slot slot, ServerEntry? server, long version)
+    {
+        _count += (server is null ? 0 : 1) - (slot.Server is null ? 0 : 1);
+        slot.Server = server;
+        slot.ChangedAt = version;
+    }
+
+    private struct Slot
+    {
+        public ServerEntry? Server;
+        public long ChangedAt;
+        public long Removed;
+        public long ListedIn;
+    }
 }

@@ -21,6 +21,7 @@ public sealed partial class MonitorConsoleService : IConsoleService, IAsyncDispo
         ServerId = serverId;
         ServerType = serverType;
         _logger = loggerFactory.CreateLogger<MonitorConsoleService>();
+        ServerMap = new ServerMap(services.GetService(typeof(ServerEntryInterner)) as ServerEntryInterner ?? new ServerEntryInterner());
         _host = new ModuleHost(registrations, ScheduleType.Push, options => new ModuleFactoryContext(services, options, this), supervision, time, loggerFactory);
     }
 
@@ -34,7 +35,7 @@ public sealed partial class MonitorConsoleService : IConsoleService, IAsyncDispo
     public event Action<int>? Registered;
 
     /// <summary>Gets this node's map of the servers that are Up, kept by the watchdog.</summary>
-    public ServerMap ServerMap { get; } = new();
+    public ServerMap ServerMap { get; }
 
     /// <summary>Gets the monitor agent the modules are given.</summary>
     public IMonitorAgent Agent => _agent ?? throw new InvalidOperationException("The monitor console has not started.");

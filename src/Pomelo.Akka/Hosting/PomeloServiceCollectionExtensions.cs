@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Pomelo.Akka.Cluster;
 using Pomelo.Akka.Console;
 using Pomelo.Akka.Master;
 using Pomelo.Akka.Monitor;
@@ -62,6 +63,8 @@ public static class PomeloServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        // Monitors built from one container share their server maps' entries (a process hosting many monitors).
+        services.TryAddSingleton<ServerEntryInterner>();
         if (!services.Any(d => d.ServiceType == typeof(MonitorService)))
         {
             services.AddSingleton<MonitorService>();

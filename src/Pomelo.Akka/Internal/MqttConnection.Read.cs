@@ -14,6 +14,10 @@ internal sealed partial class MqttConnection
     // last packet handed out may borrow its payload from it.
     private ReadOnlySequence<byte>? _held;
 
+    // Owned by the single reader: the array the last packet's payload was copied into when it spanned several buffer
+    // segments (a large frame), rented from the shared pool and given back on the next read, like a borrowed payload.
+    private byte[]? _rentedPayload;
+
     /// <summary>
     /// Gets how many times the reader took bytes from the pipe. Frames handed out between two changes arrived
     /// together; for the single reader only.
@@ -30,18 +34,25 @@ internal sealed partial class MqttConnection
     /// Single reader only.
     /// </summary>
     /// <remarks>
-    /// A PUBLISH's payload is borrowed from the pipe's buffer (no copy per frame; a payload split over two buffer
-    /// segments is copied): it is valid only until the next read, which may hand the memory back to the pipe. Parse
-    /// it before reading again and copy whatever must outlive it (<see cref="Protocol.AdminMessageReader"/> does).
+    /// A PUBLISH's payload is borrowed from the pipe's buffer (no copy per frame; a payload split over buffer segments
+    /// is copied into a pooled array): it is valid only until the next read, which hands the memory back to the pipe
+    /// or the pool. Parse it before reading again and copy whatever must outlive it
+    /// (<see cref="Protocol.AdminMessageReader"/> does).
     /// </remarks>
     public ValueTask<MqttReadOutcome> ReadAsync(Action? onPartialFrame, CancellationToken cancellationToken)
     {
+        if (_rentedPayload is { } done)
+        {
+            _rentedPayload = null;
+            ArrayPool<byte>.Shared.Return(done);
+        }
+
         if (_held is { } held)
         {
             if (!cancellationToken.IsCancellationRequested && !IsClosed)
             {
                 var rest = held;
-                var status = MqttCodec.TryReadBorrowing(ref rest, MaxFrameSize, out var packet, out var error);
+                var status = MqttCodec.TryReadBorrowing(ref rest, MaxFrameSize, ArrayPool<byte>.Shared, out var packet, out _rentedPayload, out var error);
                 if (status != MqttReadStatus.Incomplete)
                 {
                     _held = rest;
@@ -89,7 +100,7 @@ internal sealed partial class MqttConnection
             MqttProtocolError? error;
             try
             {
-                status = MqttCodec.TryReadBorrowing(ref rest, MaxFrameSize, out packet, out error);
+                status = MqttCodec.TryReadBorrowing(ref rest, MaxFrameSize, ArrayPool<byte>.Shared, out packet, out _rentedPayload, out error);
             }
             catch
             {

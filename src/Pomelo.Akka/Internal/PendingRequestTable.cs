@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Pomelo.Akka.Errors;
+using Pomelo.Akka.Protocol;
 
 namespace Pomelo.Akka.Internal;
 
@@ -34,11 +35,15 @@ internal sealed class PendingRequestTable
     public int Count => _entries.Count;
 
     /// <summary>Adds a pending request and returns its id and the task its reply completes.</summary>
-    public (long Id, Task<JsonElement?> Reply) Add(string target, string moduleId, TimeSpan timeout, CancellationToken cancellationToken, object? message = null)
+    /// <remarks>
+    /// With <paramref name="readBody"/>, the reply's body is handed to it as UTF-8 JSON on the read loop that received
+    /// it (through <see cref="RawFrom"/>), and the task completes with no body once it returned.
+    /// </remarks>
+    public (long Id, Task<JsonElement?> Reply) Add(string target, string moduleId, TimeSpan timeout, CancellationToken cancellationToken, object? message = null, RawBodyReader? readBody = null)
     {
         var id = Interlocked.Increment(ref _nextId);
         var deadline = _time.GetTimestamp() + ToTimestampTicks(timeout);
-        var entry = new Entry(this, id, target, moduleId, timeout, deadline, message);
+        var entry = new Entry(this, id, target, moduleId, timeout, deadline, message) { ReadBody = readBody };
         _entries[id] = entry;
         if (Interlocked.Increment(ref _count) == 1 || deadline < Volatile.Read(ref _armedFor))
         {
@@ -75,6 +80,11 @@ internal sealed class PendingRequestTable
 
         return true;
     }
+
+    /// <summary>Gets where a read loop reading replies from <paramref name="from"/> hands over the bodies wanted raw.</summary>
+    /// <param name="from">The peer the read loop reads.</param>
+    /// <returns>The sink.</returns>
+    public IRawResponseSink RawFrom(string from) => new RawSink(this, from);
 
     /// <summary>Fails a request that could not be sent.</summary>
     public void Fail(long id, Exception error)
@@ -206,6 +216,31 @@ internal sealed class PendingRequestTable
         }
     }
 
+    /// <summary>Hands raw reply bodies from one peer to the requests that asked for them so.</summary>
+    private sealed class RawSink(PendingRequestTable table, string from) : IRawResponseSink
+    {
+        public bool WantsRaw(long respId)
+            => table._entries.TryGetValue(respId, out var entry) && entry.ReadBody is not null && entry.Target == from;
+
+        public void TakeRaw(long respId, ReadOnlySpan<byte> body)
+        {
+            if (!table._entries.TryGetValue(respId, out var entry) || entry.ReadBody is not { } read)
+            {
+                return;
+            }
+
+            try
+            {
+                read(body);
+            }
+            catch (Exception ex)
+            {
+                // The requester's reader failed on this reply: the request fails with it, the read loop goes on.
+                table.Fail(respId, new AdminRequestException("the reply could not be read: " + ex.Message, ex));
+            }
+        }
+    }
+
     private sealed class Entry(PendingRequestTable table, long id, string target, string moduleId, TimeSpan timeout, long deadline, object? message)
     {
         public PendingRequestTable Table { get; } = table;
@@ -227,5 +262,8 @@ internal sealed class PendingRequestTable
         public TaskCompletionSource<JsonElement?> Completion { get; } = new();
 
         public CancellationTokenRegistration Cancellation { get; set; }
+
+        /// <summary>Gets the reader the reply's body goes to as UTF-8 JSON, or null for a parsed body.</summary>
+        public RawBodyReader? ReadBody { get; init; }
     }
 }

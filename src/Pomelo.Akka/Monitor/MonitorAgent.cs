@@ -44,6 +44,7 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<MonitorAgent>();
         _pending = new PendingRequestTable(time);
+        RawResponses = _pending.RawFrom(MasterPeer);
         Info = MonitorInfo.Build(options);
     }
 
@@ -83,6 +84,25 @@ internal sealed partial class MonitorAgent : IMonitorAgent, IAsyncDisposable
         _ = SendRequestAsync(connection, id, moduleId, message);
         return reply;
     }
+
+    /// <summary>
+    /// Sends a request whose reply body goes to <paramref name="readBody"/> as UTF-8 JSON, on the read loop, before the
+    /// returned task completes (with no body): for a large reply read in one pass, without a document.
+    /// </summary>
+    internal Task RequestRawAsync(string moduleId, object? message, RawBodyReader readBody, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        if (_connection is not { } connection)
+        {
+            return Task.FromException(new PeerDisconnectedException(MasterPeer));
+        }
+
+        var (id, reply) = _pending.Add(MasterPeer, moduleId, timeout ?? _options.RequestTimeout, cancellationToken, readBody: readBody);
+        _ = SendRequestAsync(connection, id, moduleId, message);
+        return reply;
+    }
+
+    /// <summary>Gets where the session loop hands over the reply bodies requested raw.</summary>
+    internal IRawResponseSink RawResponses { get; }
 
     public async ValueTask<bool> NotifyAsync(string moduleId, object? message, CancellationToken cancellationToken = default)
         => _connection is { } connection && await connection.Mqtt.SendNotifyAsync(_writer, AdminTopics.Monitor, moduleId, message, cancellationToken).ConfigureAwait(false);

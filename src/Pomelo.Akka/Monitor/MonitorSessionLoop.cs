@@ -70,7 +70,7 @@ internal sealed partial class MonitorSessionLoop : IModuleReplyTarget
                 _silence.Heard();
                 if (packet is PublishPacket { Topic: AdminTopics.Monitor } publish)
                 {
-                    if (AdminMessageReader.TryReadMessage(publish.Payload.Span, out var message, out var reason))
+                    if (AdminMessageReader.TryReadMessage(publish.Payload.Span, deferNotifyBody: false, _agent.RawResponses, out var message, out var reason))
                     {
                         // While the hand-over runs (a module's handler inline, or a wait for room in a full mailbox:
                         // back-pressure) the master's frames, PINGRESPs too, wait in our socket: the silence is ours.

@@ -30,9 +30,22 @@ public static class AdminMessageReader
     /// <param name="error">Why the payload is not a valid message.</param>
     /// <returns>True when <paramref name="message"/> was parsed.</returns>
     internal static bool TryReadMessage(ReadOnlySpan<byte> payload, bool deferNotifyBody, [NotNullWhen(true)] out AdminMessage? message, [NotNullWhen(false)] out string? error)
+        => TryReadMessage(payload, deferNotifyBody, null, out message, out error);
+
+    /// <summary>
+    /// Reads a <c>monitor</c> or <c>client</c> topic message; the body of a response whose requester wants it raw goes
+    /// to <paramref name="raw"/> as its bytes (the message then carries no body).
+    /// </summary>
+    /// <param name="payload">The PUBLISH payload.</param>
+    /// <param name="deferNotifyBody">Whether a notify's body is left unparsed (<see cref="DeferredNotifyMessage"/>).</param>
+    /// <param name="raw">Where raw response bodies go; null to parse every body.</param>
+    /// <param name="message">The parsed message.</param>
+    /// <param name="error">Why the payload is not a valid message.</param>
+    /// <returns>True when <paramref name="message"/> was parsed.</returns>
+    internal static bool TryReadMessage(ReadOnlySpan<byte> payload, bool deferNotifyBody, IRawResponseSink? raw, [NotNullWhen(true)] out AdminMessage? message, [NotNullWhen(false)] out string? error)
     {
         message = null;
-        if (!TryReadFields(payload, deferNotifyBody, out var f, out error))
+        if (!TryReadFields(payload, deferNotifyBody, raw, out var f, out error))
         {
             return false;
         }
@@ -72,7 +85,7 @@ public static class AdminMessageReader
     public static bool TryReadRegister(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out RegisterRequest? request, [NotNullWhen(false)] out string? error)
     {
         request = null;
-        if (!TryReadFields(payload, deferBody: false, out var f, out error))
+        if (!TryReadFields(payload, deferBody: false, raw: null, out var f, out error))
         {
             return false;
         }
@@ -89,7 +102,7 @@ public static class AdminMessageReader
     public static bool TryReadRegisterReply(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out RegisterReply? reply, [NotNullWhen(false)] out string? error)
     {
         reply = null;
-        if (!TryReadFields(payload, deferBody: false, out var f, out error))
+        if (!TryReadFields(payload, deferBody: false, raw: null, out var f, out error))
         {
             return false;
         }
@@ -109,7 +122,7 @@ public static class AdminMessageReader
     /// (reused once the next frame is read): nothing read keeps a reference to it — strings are decoded and the
     /// element fields (body, error, info) copy just their own bytes into documents of their own.
     /// </summary>
-    private static bool TryReadFields(ReadOnlySpan<byte> payload, bool deferBody, out EnvelopeFields fields, [NotNullWhen(false)] out string? error)
+    private static bool TryReadFields(ReadOnlySpan<byte> payload, bool deferBody, IRawResponseSink? raw, out EnvelopeFields fields, [NotNullWhen(false)] out string? error)
     {
         fields = default;
         byte[]? unquoted = null;
@@ -133,7 +146,7 @@ public static class AdminMessageReader
                 return false;
             }
 
-            fields = EnvelopeFields.Read(ref reader, json, deferBody);
+            fields = EnvelopeFields.Read(ref reader, json, deferBody, raw);
             if (reader.Read())
             {
                 error = "trailing data after the JSON object";

@@ -31,7 +31,11 @@ internal struct EnvelopeFields
     /// <param name="reader">A reader over <paramref name="json"/>, on the object's start.</param>
     /// <param name="json">The whole input of <paramref name="reader"/>.</param>
     /// <param name="deferBody">Whether the body is kept as a copy of its bytes (<see cref="DeferredBody"/>), checked but not parsed.</param>
-    public static EnvelopeFields Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, bool deferBody)
+    /// <param name="raw">
+    /// Where the body of a response whose requester wants it raw goes, as its bytes (then <see cref="Body"/> stays null);
+    /// it applies when <c>respId</c> comes before <c>body</c>, as pomelo and this library write it.
+    /// </param>
+    public static EnvelopeFields Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, bool deferBody, IRawResponseSink? raw = null)
     {
         var f = default(EnvelopeFields);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -46,6 +50,7 @@ internal struct EnvelopeFields
                 case Field.ModuleId: f.ModuleId = ReadText(ref reader); break;
                 case Field.Command: f.Command = ReadText(ref reader); break;
                 case Field.Body when deferBody: f.DeferredBody = CopyValue(ref reader, json); break;
+                case Field.Body when raw is not null && f.RespId is { } respId and not 0 && raw.WantsRaw(respId): raw.TakeRaw(respId, SkipValue(ref reader, json)); break;
                 case Field.Body: f.Body = ReadElement(ref reader); break;
                 case Field.Error: f.Error = ReadNonNullElement(ref reader); break;
                 case Field.Type: f.Type = ReadText(ref reader); break;
@@ -100,11 +105,14 @@ internal struct EnvelopeFields
     private static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
     /// <summary>Skips the value <paramref name="reader"/> is on (which checks it) and copies its bytes out of <paramref name="json"/>.</summary>
-    private static byte[] CopyValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    private static byte[] CopyValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> json) => SkipValue(ref reader, json).ToArray();
+
+    /// <summary>Skips the value <paramref name="reader"/> is on (which checks it) and returns its bytes in <paramref name="json"/>.</summary>
+    private static ReadOnlySpan<byte> SkipValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
-        return json[start..(int)reader.BytesConsumed].ToArray();
+        return json[start..(int)reader.BytesConsumed];
     }
 
     private static JsonElement? ReadNonNullElement(ref Utf8JsonReader reader)

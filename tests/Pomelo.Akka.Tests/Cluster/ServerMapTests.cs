@@ -85,6 +85,51 @@ public sealed class ServerMapTests
     }
 
     [Fact]
+    public void Replace_AViewListingARemovedIncarnation_KeepsTheNewerOneKnownHere()
+    {
+        var map = new ServerMap();
+        map.Remove("a", 7);
+        map.Add(Entry("a", 9));
+
+        map.Replace([Entry("a", 6)]);
+
+        Assert.Equal(9, map.Find("a")!.Incarnation);
+    }
+
+    [Fact]
+    public void Replace_AViewListingARemovedIncarnation_DoesNotBringItBack()
+    {
+        var map = new ServerMap();
+        map.Add(Entry("a", 6));
+        map.Remove("a", 6);
+
+        map.Replace([Entry("a", 6), Entry("b", 1)]);
+
+        Assert.Null(map.Find("a"));
+        Assert.Equal(1, map.Count);
+    }
+
+    [Fact]
+    public void Count_FollowsAddsRemovesAndReplaces()
+    {
+        var map = new ServerMap();
+        Assert.Equal(0, map.Count);
+
+        map.Add(Entry("a", 1));
+        map.Add(Entry("a", 2));
+        map.Add(Entry("b", 1));
+        Assert.Equal(2, map.Count);
+
+        map.Remove("a", 2);
+        map.Remove("zz", 3);
+        Assert.Equal(1, map.Count);
+
+        map.Replace([Entry("c", 1), Entry("d", 1), Entry("e", 1)]);
+        Assert.Equal(3, map.Count);
+        Assert.Equal(map.Servers.Count, map.Count);
+    }
+
+    [Fact]
     public void OfType_ListsOnlyThatType()
     {
         var map = new ServerMap();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pomelo.Akka.Cluster;
@@ -72,7 +73,7 @@ public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, 
         var action = body.TryGetProperty("action", out var a) ? a.GetString() : null;
         switch (action)
         {
-            case WatchdogActions.AddServer when body.TryGetProperty("server", out var server) && ServerEntry.FromInfo(server, null, ownDocument: true) is { } entry:
+            case WatchdogActions.AddServer when body.TryGetProperty("server", out var server) && map.Entries.FromInfo(JsonMarshal.GetRawUtf8Value(server), default) is { } entry:
                 Log(map.Add(entry), action, entry.Id);
                 break;
             case WatchdogActions.RemoveServer when body.TryGetProperty("id", out var id) && id.GetString() is { } removed:
@@ -114,7 +115,7 @@ public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, 
     {
         if (servers.ValueKind == JsonValueKind.Object)
         {
-            map.Replace(servers.EnumerateObject().Select(p => ServerEntry.FromInfo(p.Value, p.Name)).OfType<ServerEntry>(), sinceVersion);
+            map.Replace(map.Entries.ReadMap(JsonMarshal.GetRawUtf8Value(servers))!, sinceVersion);
         }
     }
 
@@ -180,13 +181,23 @@ public sealed partial class MonitorWatcher : IMonitorHandler, IStartableModule, 
         try
         {
             var since = map.Version;
-            var servers = await agent.RequestAsync(MasterWatcher.Id, new { action = WatchdogActions.Subscribe, id = agent.ServerId }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (servers is { } view)
+            var subscribe = new { action = WatchdogActions.Subscribe, id = agent.ServerId };
+            if (agent is MonitorAgent monitor)
             {
-                Replace(map, view, since);
+                // The reply is the whole map: read straight from the receive buffer into shared entries, no document.
+                List<ServerEntry>? view = null;
+                await monitor.RequestRawAsync(MasterWatcher.Id, subscribe, body => view = map.Entries.ReadMap(body), cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (view is not null)
+                {
+                    map.Replace(view, since);
+                }
+            }
+            else if (await agent.RequestAsync(MasterWatcher.Id, subscribe, cancellationToken: cancellationToken).ConfigureAwait(false) is { } servers)
+            {
+                Replace(map, servers, since);
             }
 
-            LogSubscribed(_logger, map.Servers.Count);
+            LogSubscribed(_logger, map.Count);
         }
         catch (Errors.AdminRequestException ex)
         {

@@ -109,7 +109,23 @@ internal static class MqttBodyParser
     /// <param name="problem">Why the body is malformed, when it is.</param>
     /// <returns>The packet, or null when malformed.</returns>
     public static PublishPacket? ParsePublish(byte flags, ReadOnlySequence<byte> body, bool borrowPayload, out string? problem)
+        => ParsePublish(flags, body, borrowPayload, null, out _, out problem);
+
+    /// <summary>
+    /// <see cref="ParsePublish(byte, ReadOnlySequence{byte}, bool, out string?)"/>; when borrowing, a payload spread over
+    /// several segments is copied into an array rented from <paramref name="pool"/> (when given), returned in
+    /// <paramref name="rented"/> for the caller to give back.
+    /// </summary>
+    /// <param name="flags">The fixed header's flags.</param>
+    /// <param name="body">The frame's body.</param>
+    /// <param name="borrowPayload">Whether the payload may point into <paramref name="body"/> instead of a copy.</param>
+    /// <param name="pool">Where a borrowed payload's copy is rented from; null for an array of its own.</param>
+    /// <param name="rented">The rented array the payload lies in, if any.</param>
+    /// <param name="problem">Why the packet is malformed.</param>
+    /// <returns>The packet, or null when malformed.</returns>
+    public static PublishPacket? ParsePublish(byte flags, ReadOnlySequence<byte> body, bool borrowPayload, ArrayPool<byte>? pool, out byte[]? rented, out string? problem)
     {
+        rented = null;
         var reader = new SequenceReader<byte>(body);
         if (!TryReadTopic(ref reader, out var topic, out problem))
         {
@@ -136,7 +152,23 @@ internal static class MqttBodyParser
         }
 
         var payload = reader.UnreadSequence;
-        return new PublishPacket(topic, borrowPayload && payload.IsSingleSegment ? payload.First : payload.ToArray())
+        ReadOnlyMemory<byte> bytes;
+        if (borrowPayload && payload.IsSingleSegment)
+        {
+            bytes = payload.First;
+        }
+        else if (borrowPayload && pool is not null)
+        {
+            rented = pool.Rent((int)payload.Length);
+            payload.CopyTo(rented);
+            bytes = rented.AsMemory(0, (int)payload.Length);
+        }
+        else
+        {
+            bytes = payload.ToArray();
+        }
+
+        return new PublishPacket(topic, bytes)
         {
             QualityOfService = qos,
             PacketId = packetId,

@@ -28,22 +28,25 @@ public static class MqttCodec
     /// <returns>Whether a packet was read, more bytes are needed, or the bytes are invalid.</returns>
     public static MqttReadStatus TryRead(
         ref ReadOnlySequence<byte> buffer, int maxFrameSize, out MqttPacket? packet, out MqttProtocolError? error)
-        => ReadFrame(ref buffer, maxFrameSize, borrowPayload: false, out packet, out error);
+        => ReadFrame(ref buffer, maxFrameSize, borrowPayload: false, null, out packet, out _, out error);
 
     /// <summary>
     /// <see cref="TryRead(ref ReadOnlySequence{byte}, int, out MqttPacket?, out MqttProtocolError?)"/>, where a
     /// PUBLISH's payload points into <paramref name="buffer"/>'s memory instead of a copy when it lies in one segment:
-    /// the caller must be done with it before that memory goes back to its pool.
+    /// the caller must be done with it before that memory goes back to its pool. A payload spread over several
+    /// segments (a large frame) is copied into an array rented from <paramref name="pool"/>, handed back in
+    /// <paramref name="rented"/>: the caller returns it once done with the packet, like the borrowed memory.
     /// </summary>
     internal static MqttReadStatus TryReadBorrowing(
-        ref ReadOnlySequence<byte> buffer, int maxFrameSize, out MqttPacket? packet, out MqttProtocolError? error)
-        => ReadFrame(ref buffer, maxFrameSize, borrowPayload: true, out packet, out error);
+        ref ReadOnlySequence<byte> buffer, int maxFrameSize, ArrayPool<byte> pool, out MqttPacket? packet, out byte[]? rented, out MqttProtocolError? error)
+        => ReadFrame(ref buffer, maxFrameSize, borrowPayload: true, pool, out packet, out rented, out error);
 
     private static MqttReadStatus ReadFrame(
-        ref ReadOnlySequence<byte> buffer, int maxFrameSize, bool borrowPayload, out MqttPacket? packet, out MqttProtocolError? error)
+        ref ReadOnlySequence<byte> buffer, int maxFrameSize, bool borrowPayload, ArrayPool<byte>? pool, out MqttPacket? packet, out byte[]? rented, out MqttProtocolError? error)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameSize, 2);
         packet = null;
+        rented = null;
         error = null;
         var reader = new SequenceReader<byte>(buffer);
         if (!reader.TryRead(out var first))
@@ -85,7 +88,7 @@ public static class MqttCodec
         }
 
         var body = reader.UnreadSequence.Slice(0, remaining);
-        packet = ParseBody(type, flags, body, borrowPayload, out error);
+        packet = ParseBody(type, flags, body, borrowPayload, pool, out rented, out error);
         if (packet is null && error!.Code != MqttErrorCode.UnsupportedPacketType)
         {
             return MqttReadStatus.Error;
@@ -149,14 +152,15 @@ public static class MqttCodec
         MqttFrameWriter.WritePublishHeader(output, topic, payloadLength, qos: 0, packetId: null, retain: false, duplicate: false);
     }
 
-    private static MqttPacket? ParseBody(MqttPacketType type, byte flags, ReadOnlySequence<byte> body, bool borrowPayload, out MqttProtocolError? error)
+    private static MqttPacket? ParseBody(MqttPacketType type, byte flags, ReadOnlySequence<byte> body, bool borrowPayload, ArrayPool<byte>? pool, out byte[]? rented, out MqttProtocolError? error)
     {
         string? problem;
+        rented = null;
         var packet = type switch
         {
             MqttPacketType.Connect => MqttBodyParser.ParseConnect(body, out problem),
             MqttPacketType.ConnAck => MqttBodyParser.ParseConnAck(body, out problem),
-            MqttPacketType.Publish => MqttBodyParser.ParsePublish(flags, body, borrowPayload, out problem),
+            MqttPacketType.Publish => MqttBodyParser.ParsePublish(flags, body, borrowPayload, pool, out rented, out problem),
             MqttPacketType.PingReq => Empty(PingReqPacket.Instance, body, out problem),
             MqttPacketType.PingResp => Empty(PingRespPacket.Instance, body, out problem),
             MqttPacketType.Disconnect => Empty(DisconnectPacket.Instance, body, out problem),

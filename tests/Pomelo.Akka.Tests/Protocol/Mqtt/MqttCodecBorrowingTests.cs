@@ -14,9 +14,10 @@ public sealed class MqttCodecBorrowingTests
         var frame = Encode(new PublishPacket("monitor", Pattern(100)));
         var buffer = new ReadOnlySequence<byte>(frame);
 
-        Assert.Equal(MqttReadStatus.Packet, MqttCodec.TryReadBorrowing(ref buffer, MqttCodec.DefaultMaxFrameSize, out var packet, out var error));
+        Assert.Equal(MqttReadStatus.Packet, MqttCodec.TryReadBorrowing(ref buffer, MqttCodec.DefaultMaxFrameSize, ArrayPool<byte>.Create(), out var packet, out var rented, out var error));
 
         Assert.Null(error);
+        Assert.Null(rented);
         var publish = Assert.IsType<PublishPacket>(packet);
         Assert.True(MemoryMarshal.TryGetArray(publish.Payload, out var segment));
         Assert.Same(frame, segment.Array);
@@ -26,17 +27,35 @@ public sealed class MqttCodecBorrowingTests
     }
 
     [Fact]
-    public void TryReadBorrowing_PayloadSplitOverSegments_IsCopied()
+    public void TryReadBorrowing_PayloadSplitOverSegments_IsCopiedIntoAnArrayRentedFromThePool()
     {
         var frame = Encode(new PublishPacket("monitor", Pattern(100)));
         var buffer = Segmented(frame, 16);
+        var pool = new CountingPool();
 
-        Assert.Equal(MqttReadStatus.Packet, MqttCodec.TryReadBorrowing(ref buffer, MqttCodec.DefaultMaxFrameSize, out var packet, out _));
+        Assert.Equal(MqttReadStatus.Packet, MqttCodec.TryReadBorrowing(ref buffer, MqttCodec.DefaultMaxFrameSize, pool, out var packet, out var rented, out _));
 
         var publish = Assert.IsType<PublishPacket>(packet);
         Assert.True(MemoryMarshal.TryGetArray(publish.Payload, out var segment));
-        Assert.NotSame(frame, segment.Array);
+        Assert.NotNull(rented);
+        Assert.Same(rented, segment.Array);
+        Assert.Equal((0, 100), (segment.Offset, segment.Count));
+        Assert.Equal(1, pool.Rents);
         Assert.Equal(Pattern(100), publish.Payload.ToArray());
+        Assert.True(buffer.IsEmpty);
+    }
+
+    [Fact]
+    public void TryReadBorrowing_ANonPublishFrameSplitOverSegments_RentsNothing()
+    {
+        var buffer = Segmented([.. Encode(PingReqPacket.Instance), .. Encode(new PublishPacket("monitor", Pattern(3)))], 1);
+        var pool = new CountingPool();
+
+        Assert.Equal(MqttReadStatus.Packet, MqttCodec.TryReadBorrowing(ref buffer, MqttCodec.DefaultMaxFrameSize, pool, out var packet, out var rented, out _));
+
+        Assert.IsType<PingReqPacket>(packet);
+        Assert.Null(rented);
+        Assert.Equal(0, pool.Rents);
     }
 
     [Fact]
@@ -49,5 +68,20 @@ public sealed class MqttCodecBorrowingTests
         frame.AsSpan().Clear();
 
         Assert.Equal(Pattern(100), Assert.IsType<PublishPacket>(packet).Payload.ToArray());
+    }
+
+    private sealed class CountingPool : ArrayPool<byte>
+    {
+        public int Rents { get; private set; }
+
+        public override byte[] Rent(int minimumLength)
+        {
+            Rents++;
+            return new byte[minimumLength + 7];
+        }
+
+        public override void Return(byte[] array, bool clearArray = false)
+        {
+        }
     }
 }
