@@ -30,6 +30,9 @@ internal static class MasterVerb
         using var allocations = AllocationSampler.FromEnvironment();
         var counter = new NotifyCounter();
         var services = NodeHosting.NewServices(args.Str("log-level", NodeHosting.DefaultLogLevel));
+
+        // The master's memory trims go to its log whatever the level: when one ran explains the memory rows.
+        services.AddLogging(b => b.AddFilter(typeof(MasterService).Namespace + ".MemoryTrim", LogLevel.Information));
         services.AddSingleton(sp => AdminAuthenticator.Create(
             new AdminUserStore([new AdminUser("user-1", AdminUser, AdminPassword, 1)]),
             ServerTokenStore.Open,

@@ -69,8 +69,25 @@ internal sealed class ServerEntryInterner
             _entries.Clear();
         }
 
-        _entries[entry.Id] = entry;
-        return entry;
+        // Another map may have read the same info meanwhile: the entry stored first is everyone's.
+        while (true)
+        {
+            if (!_entries.TryGetValue(entry.Id, out var current))
+            {
+                if (_entries.TryAdd(entry.Id, entry))
+                {
+                    return entry;
+                }
+            }
+            else if (current.InfoUtf8.SequenceEqual(entry.InfoUtf8))
+            {
+                return current;
+            }
+            else if (_entries.TryUpdate(entry.Id, entry, current))
+            {
+                return entry;
+            }
+        }
     }
 
     /// <summary>

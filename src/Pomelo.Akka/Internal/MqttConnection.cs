@@ -60,6 +60,12 @@ internal sealed partial class MqttConnection
     public bool IsClosed => Volatile.Read(ref _closing) != 0;
 
     /// <summary>
+    /// Gets a value indicating whether output is still on its way: a large frame going out piece by piece, or a flush
+    /// held by the peer's back-pressure (read without the write gate: a snapshot).
+    /// </summary>
+    public bool IsSending => Volatile.Read(ref _chunked) is not null || Volatile.Read(ref _flushing) is not null;
+
+    /// <summary>
     /// Gets or sets what to call when a flush that waited on back-pressure completes: the transport took bytes the peer
     /// had not read yet, so the peer is reading — evidence of life while it is too busy reading to heartbeat. Set once,
     /// before writing; called on the flushing thread, so it must be quick and must not throw.

@@ -63,6 +63,20 @@ internal sealed partial class MasterAgent : IMasterAgent, IAsyncDisposable
 
     public bool TryGetSession(string id, out MonitorSession session) => _monitors.TryGetValue(id, out session!);
 
+    /// <summary>Gets a value indicating whether output to any monitor is still on its way (see <see cref="MqttConnection.IsSending"/>).</summary>
+    public bool AnyMonitorSending()
+    {
+        foreach (var (_, session) in _monitors)
+        {
+            if (session.Connection.IsSending)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IsClientRegistered(string id) => _clients.ContainsKey(id);
 
     /// <summary>Returns an incarnation number larger than any handed out before, also across master restarts.</summary>

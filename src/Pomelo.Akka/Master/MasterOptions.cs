@@ -50,4 +50,7 @@ public sealed class MasterOptions
 
     /// <summary>Gets or sets whether the master runs its own monitor (server type <c>master</c>) so it appears in lists (default true).</summary>
     public bool RunOwnMonitor { get; set; } = true;
+
+    /// <summary>Gets or sets when the master gives memory back after a registration storm (<see cref="MemoryTrim"/>).</summary>
+    public MemoryTrimOptions MemoryTrim { get; set; } = new();
 }

@@ -31,6 +31,8 @@ public sealed partial class MasterService : IHostedService, IAsyncDisposable
     private readonly MasterAgent _agent;
     private readonly ClusterMembership _membership;
     private readonly IDisposable _memberEvents;
+    private readonly MemoryTrim _trim;
+    private readonly IDisposable _trimEvents;
     private readonly MasterRegistrar _registrar;
     private readonly string _selfToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
     private readonly CancellationTokenSource _stopping = new();
@@ -68,6 +70,8 @@ public sealed partial class MasterService : IHostedService, IAsyncDisposable
         _membership = new ClusterMembership(membership.Value, time, loggerFactory.CreateLogger<ClusterMembership>());
         _agent = new MasterAgent(_options, _membership, _console, new AdminMessageWriter(), time, loggerFactory.CreateLogger<MasterAgent>());
         _memberEvents = _membership.Subscribe(_console.OnMemberEvent, initialStateAsEvents: false);
+        _trim = new MemoryTrim(_options.MemoryTrim, time, loggerFactory.CreateLogger<MemoryTrim>(), _agent.AnyMonitorSending);
+        _trimEvents = _membership.Subscribe(_trim.OnMemberEvent, initialStateAsEvents: false);
         _registrar = new MasterRegistrar(_agent, authenticator, _selfToken, loggerFactory);
         _console.Bind(_agent);
     }
@@ -133,6 +137,8 @@ public sealed partial class MasterService : IHostedService, IAsyncDisposable
         }
 
         _memberEvents.Dispose();
+        _trimEvents.Dispose();
+        _trim.Dispose();
         await _console.DisposeAsync().ConfigureAwait(false);
         await _membership.DisposeAsync().ConfigureAwait(false);
         LogStopped(_logger, _options.Id);

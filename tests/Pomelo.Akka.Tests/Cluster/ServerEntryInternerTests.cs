@@ -71,6 +71,23 @@ public sealed class ServerEntryInternerTests
     }
 
     [Fact]
+    public async Task FromInfo_TheSameInfoFromManyThreadsAtOnce_GivesOneEntry()
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            var interner = new ServerEntryInterner();
+            using var start = new Barrier(4);
+            var entries = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return interner.FromInfo(Area1, default)!;
+            })));
+
+            Assert.All(entries, e => Assert.Same(entries[0], e));
+        }
+    }
+
+    [Fact]
     public void FromInfo_PastTheLimit_StartsOverEmpty()
     {
         var interner = new ServerEntryInterner();

@@ -31,6 +31,22 @@ public sealed class MqttConnectionLargeFrameTests
     }
 
     [Fact]
+    public async Task IsSending_WhileALargeFrameWaitsForItsReader_AndNotOnceItIsRead()
+    {
+        var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
+        var (connection, peer) = Pair(toPeer);
+        Assert.False(connection.IsSending);
+
+        var write = connection.PublishAsync("t", new string('x', 300 * 1024), static (json, s) => json.WriteStringValue(s)).AsTask();
+        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        Assert.True(connection.IsSending);
+
+        await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
+        Assert.True(await write.WaitAsync(Wait.Timeout));
+        Assert.False(connection.IsSending);
+    }
+
+    [Fact]
     public async Task PublishAsync_FramesWrittenDuringALargeOne_FollowItInOrder()
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
