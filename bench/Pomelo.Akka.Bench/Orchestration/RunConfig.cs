@@ -61,6 +61,9 @@ internal sealed record RunConfig(bool Quick)
     /// <summary>Gets the window over which a process's CPU is sampled to decide it is quiet.</summary>
     public int QuietWindowMs => Quick ? 500 : 1000;
 
+    /// <summary>How many quiet windows in a row the master must show before its memory is read (after the cluster's own quiet).</summary>
+    public const int MemoryQuietWindows = 4;
+
     /// <summary>Gets how many registrations a monitors process keeps in flight.</summary>
     public int ConnectConcurrency => 500;
 }

@@ -103,6 +103,10 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
 
             Progress($"registering {add} (to {size}): {registerSeconds:0.000} s (first {Fmt(registration["firstSeconds"])} s, median {Fmt(registration["medianSeconds"])} s); maps: {(settle is null ? "n/a" : $"{settle["ready"]}/{settle["of"]} complete after {Fmt(settle["seconds"])} s")}; quiet after {Fmt(quiet["seconds"])} s, master idle CPU {Fmt(quiet["cpu"]![0])}");
 
+            // Memory is read from a master that has stayed quiet a while longer (MemoryQuietWindows): a studio reads
+            // a master's RSS in its steady state, after whatever it does once a storm is over (ours gives the storm's
+            // free memory back: src/Pomelo.Akka/Master/MemoryTrim.cs).
+            await QuiesceAsync([flow.Master], _config.QuietWindowMs, RunConfig.MemoryQuietWindows);
             var mem = await flow.Master.SendAsync("mem", null, StartTimeout);
             if (Environment.GetEnvironmentVariable("POMELO_BENCH_ALLOCATIONS") == "1")
             {
@@ -263,16 +267,16 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
     private static JsonNode? Left(JsonObject mem, string figure) => mem[figure + "Aggressive"] ?? mem[figure];
 
     /// <summary>
-    /// Waits until the processes are quiet — two windows in a row (1 s; quick: 0.5 s) under 0.3 core each — so a
-    /// measurement does not share the CPU with the tail of a registration storm; gives up after 60 s. Reports each
-    /// one's CPU in the last window.
+    /// Waits until the processes are quiet — <paramref name="windows"/> windows in a row (1 s; quick: 0.5 s) under 0.3
+    /// core each — so a measurement does not share the CPU with the tail of a registration storm; gives up after 60 s.
+    /// Reports each one's CPU in the last window.
     /// </summary>
-    private static async Task<JsonObject> QuiesceAsync(Child[] children, int windowMs)
+    private static async Task<JsonObject> QuiesceAsync(Child[] children, int windowMs, int windows = 2)
     {
         var start = BenchIo.NowNs();
         var quietWindows = 0;
         var cpu = new double[children.Length];
-        while (quietWindows < 2 && BenchIo.NowNs() - start < 60_000_000_000L)
+        while (quietWindows < windows && BenchIo.NowNs() - start < 60_000_000_000L)
         {
             var before = children.Select(c => Wire.ProcStatus.CpuSeconds(c.Pid)).ToArray();
             var t0 = BenchIo.NowNs();
@@ -289,7 +293,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
         return new JsonObject
         {
             ["seconds"] = Math.Round((BenchIo.NowNs() - start) / 1e9, 1),
-            ["quiet"] = quietWindows >= 2,
+            ["quiet"] = quietWindows >= windows,
             ["cpu"] = new JsonArray(cpu.Select(u => (JsonNode)u).ToArray()),
         };
     }
