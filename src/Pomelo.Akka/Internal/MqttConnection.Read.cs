@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using Pomelo.Akka.Protocol.Mqtt;
 
 namespace Pomelo.Akka.Internal;
@@ -68,6 +69,10 @@ internal sealed partial class MqttConnection
         return ReadFromPipeAsync(onPartialFrame, cancellationToken);
     }
 
+    // Pooled: a read loop waits here for every frame that does not arrive with others (each heartbeat of an idle
+    // cluster), and a box per wait was most of what an idle master allocated (~200 B per heartbeat). Every caller
+    // awaits the read once, as a pooled ValueTask requires.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<MqttReadOutcome> ReadFromPipeAsync(Action? onPartialFrame, CancellationToken cancellationToken)
     {
         var input = _transport.Input;
