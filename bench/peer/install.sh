@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs pomelo-admin 1.0.1 (and its peer dependency pomelo-logger) and pomelo 2.2.7 (for its console module;
-# --ignore-scripts: nothing of it is built or run but lib/modules/console.js) from npm into bench/peer/scratch/.
+# Installs pomelo-admin 1.0.1 (and its peer dependency pomelo-logger) and pomelo 2.2.7 (for its console and watchdog
+# modules; --ignore-scripts: nothing of it is built or run but lib/modules/console.js, masterwatcher.js and
+# monitorwatcher.js and what they require) from npm into bench/peer/scratch/.
 # Does nothing when they are already there.
 set -euo pipefail
 cd "$(dirname "$0")"

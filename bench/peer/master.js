@@ -2,7 +2,8 @@
 // node --expose-gc master.js --port P
 // pomelo-admin 1.0.1's master console with the same bench module as ours, "bench" (masterHandler counts the
 // monitors' notifies), and pomelo 2.2.7's console module (__console__: the client's list asks every registered monitor
-// and answers when all replied), as ours has its own. Same commands as Pomelo.Akka.Bench's master verb.
+// and answers when all replied) and watchdog (__masterwatcher__), as ours has its own. Same commands as
+// Pomelo.Akka.Bench's master verb.
 const c = require('./lib/common');
 
 const args = c.args();
@@ -16,6 +17,26 @@ const master = admin.createMasterConsole({
   authUser: function (msg, env, cb) {
     cb(msg.username === ADMIN.username && msg.password === ADMIN.password ? ADMIN : null);
   },
+});
+
+// Membership: pomelo's master raises 'disconnect' when a monitor's socket closes; it has no failure detector. This
+// listener is added before the watchdog's, so the time is the event's own, not the time after the watchdog's removal
+// request to every subscriber went out.
+const down = {};
+function downOf(id) {
+  if (!down[id]) {
+    let resolve;
+    const promise = new Promise(function (r) { resolve = r; });
+    down[id] = { promise: promise, resolve: resolve, ns: 0 };
+  }
+  return down[id];
+}
+master.on('disconnect', function (id) {
+  const d = downOf(id);
+  if (!d.ns) {
+    d.ns = c.nowNs();
+    d.resolve(d.ns);
+  }
 });
 
 // The first arrival and every 64th are stamped (lastStamped: the count at the last stamp), as our master's counter
@@ -41,23 +62,17 @@ master.register('bench', {
 const consoleModule = c.pomeloConsole();
 master.register(consoleModule.moduleId, consoleModule({}));
 
-// Membership: pomelo's master raises 'disconnect' when a monitor's socket closes; it has no failure detector.
-const down = {};
-function downOf(id) {
-  if (!down[id]) {
-    let resolve;
-    const promise = new Promise(function (r) { resolve = r; });
-    down[id] = { promise: promise, resolve: resolve, ns: 0 };
-  }
-  return down[id];
-}
-master.on('disconnect', function (id) {
-  const d = downOf(id);
-  if (!d.ns) {
-    d.ns = c.nowNs();
-    d.resolve(d.ns);
-  }
-});
+// pomelo's own watchdog (from pomelo 2.2.7), with the little of a pomelo application it reads: the master's id, the
+// configured servers (none: its startOver count is 0, and only a monitor's 'record', which no bench monitor sends, would
+// use it) and the start time (logged with startOver).
+const masterWatcher = c.pomeloWatcher('master');
+const masterApp = {
+  serverId: 'master',
+  startTime: Date.now(),
+  getServerId: function () { return this.serverId; },
+  getServersFromConfig: function () { return {}; },
+};
+master.register(masterWatcher.moduleId, masterWatcher({ app: masterApp }, master));
 
 function monitorCount() {
   return Object.keys(master.agent.idMap).length;

@@ -84,6 +84,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
                 ["seconds"] = registerSeconds,
                 ["firstSeconds"] = ready["firstRegisteredNs"] is { } firstNs ? (firstNs.GetValue<long>() - ready["t0Ns"]!.GetValue<long>()) / 1e9 : null,
                 ["medianSeconds"] = ready["medianRegisteredNs"] is { } medianNs ? (medianNs.GetValue<long>() - ready["t0Ns"]!.GetValue<long>()) / 1e9 : null,
+                ["connectTimeouts"] = ready["connectTimeouts"]?.DeepClone(),
                 ["settleSeconds"] = settle?["seconds"]?.DeepClone(),
                 ["mapsComplete"] = settle?["ready"]?.DeepClone(),
                 ["maps"] = settle?["of"]?.DeepClone(),
@@ -101,7 +102,8 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
                 AddKeyed("registerMore", size, registration);
             }
 
-            Progress($"registering {add} (to {size}): {registerSeconds:0.000} s (first {Fmt(registration["firstSeconds"])} s, median {Fmt(registration["medianSeconds"])} s); maps: {(settle is null ? "n/a" : $"{settle["ready"]}/{settle["of"]} complete after {Fmt(settle["seconds"])} s")}; quiet after {Fmt(quiet["seconds"])} s, master idle CPU {Fmt(quiet["cpu"]![0])}");
+            var timeouts = registration["connectTimeouts"]?.GetValue<int>() is > 0 and var t ? $", {t} past pomelo-admin's 5 s connect timeout" : string.Empty;
+            Progress($"registering {add} (to {size}): {registerSeconds:0.000} s (first {Fmt(registration["firstSeconds"])} s, median {Fmt(registration["medianSeconds"])} s{timeouts}); maps: {(settle is null ? "n/a" : $"{settle["ready"]}/{settle["of"]} complete after {Fmt(settle["seconds"])} s")}; quiet after {Fmt(quiet["seconds"])} s, master idle CPU {Fmt(quiet["cpu"]![0])}");
 
             // Memory is read from a master that has stayed quiet a while longer (MemoryQuietWindows): a studio reads
             // a master's RSS in its steady state, after whatever it does once a storm is over (ours gives the storm's

@@ -7,7 +7,10 @@ internal abstract class Side
 {
     public abstract string Name { get; }
 
-    /// <summary>Gets whether its monitors keep a server map through a watchdog (ours: yes; pomelo-admin alone: no).</summary>
+    /// <summary>
+    /// Gets whether its monitors keep a server map through a watchdog (ours: yes; pomelo: yes, pomelo 2.2.7's
+    /// <c>__masterwatcher__</c> and <c>__monitorwatcher__</c> on pomelo-admin, as a pomelo application runs them).
+    /// </summary>
     public abstract bool HasWatchdog { get; }
 
     /// <summary>Gets whether its master detects hung monitors (ours: phi accrual; pomelo-admin: no).</summary>
@@ -48,7 +51,7 @@ internal abstract class Side
     {
         public override string Name => "pomelo";
 
-        public override bool HasWatchdog => false;
+        public override bool HasWatchdog => true;
 
         public override bool HasFailureDetector => false;
 

@@ -40,6 +40,50 @@ function pomeloConsole() {
   return requireScratch('pomelo/lib/modules/console');
 }
 
+/**
+ * pomelo 2.2.7's watchdog, as a pomelo application registers it on every node by default (lib/util/moduleUtil.js,
+ * registerDefaultModules): `master` gives lib/modules/masterwatcher.js (__masterwatcher__: keeps the server map, answers
+ * subscribe with it and sends every registration and disconnect to each subscriber as a request), `monitor` gives
+ * lib/modules/monitorwatcher.js (__monitorwatcher__: subscribes in its start, applies what the master sends to
+ * opts.app). Each is a factory (opts, consoleService) with its moduleId.
+ */
+function pomeloWatcher(role) {
+  return requireScratch('pomelo/lib/modules/' + (role === 'master' ? 'masterwatcher' : 'monitorwatcher'));
+}
+
+/**
+ * Starts modules one after the other with pomelo 2.2.7's own moduleUtil.startModules (what a pomelo server does once
+ * its console has registered); calls back once, with the first error.
+ */
+function startModules(modules, cb) {
+  let called = false;
+  requireScratch('pomelo/lib/util/moduleUtil').startModules(modules, function (err) {
+    if (!called) {
+      called = true;
+      cb(err);
+    }
+  });
+}
+
+/**
+ * pomelo-admin's MQTT client ends the process (process.exit(0)) when its first connect gets no CONNACK within its
+ * timeout (5 s; createMonitorConsole has no option for it): a pomelo server is a process of its own. A bench process
+ * holds many monitors, so this makes such a timeout call `onTimeout(id)` and leaves that monitor waiting for its CONNACK,
+ * instead of taking every other monitor of the process down with it. A socket that closes before its CONNACK still ends
+ * the process, as before.
+ */
+function countConnectTimeouts(onTimeout) {
+  const MqttClient = requireScratch('pomelo-admin/lib/protocol/mqtt/mqttClient');
+  const exit = MqttClient.prototype.exit;
+  MqttClient.prototype.exit = function () {
+    // The timeout path calls exit() with the socket still open; the close path marks the client closed first.
+    if (this.closed) {
+      return exit.call(this);
+    }
+    onTimeout(this.id);
+  };
+}
+
 /** Monotonic nanoseconds (CLOCK_MONOTONIC, the clock .NET's Stopwatch uses on Linux), as a Number. */
 function nowNs() {
   return Number(process.hrtime.bigint());
@@ -173,4 +217,4 @@ function delay(ms) {
   return new Promise(function (resolve) { setTimeout(resolve, ms); });
 }
 
-module.exports = { pomeloAdmin, pomeloConsole, nowNs, emit, event, serve, args, latency, rssBytes, threads, delay, round };
+module.exports = { pomeloAdmin, pomeloConsole, pomeloWatcher, startModules, countConnectTimeouts, nowNs, emit, event, serve, args, latency, rssBytes, threads, delay, round };
