@@ -1,22 +1,140 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Pomelo.Akka.Cluster;
 
 /// <summary>A member of the cluster: the master's own monitor or a registered server.</summary>
-/// <param name="Id">Its server id.</param>
-/// <param name="ServerType">Its server type.</param>
-/// <param name="Pid">Its process id, as it reported.</param>
-/// <param name="Info">Its server info (host, port and any extra configured fields).</param>
-/// <param name="Incarnation">A number new (and larger) on every registration of this id.</param>
-/// <param name="Status">Its state.</param>
-/// <param name="RemoteAddress">The address its monitor connected from.</param>
-/// <param name="Since">When it entered <paramref name="Status"/>.</param>
-public sealed record Member(string Id, string ServerType, long? Pid, JsonElement? Info, long Incarnation, MemberStatus Status, IPAddress RemoteAddress, DateTimeOffset Since)
+/// <remarks>
+/// The master keeps one per server for as long as the server is known, so the info is kept compact: its UTF-8 JSON,
+/// parsed the first time <see cref="Info"/> is read (a document per member cost about twice the bytes); host and port
+/// are read once, when the member is made. Copies made with <c>with</c> share the info.
+/// </remarks>
+public sealed record Member
 {
+    private readonly MemberInfo _info;
+
+    /// <summary>Initializes a member; the info is copied.</summary>
+    /// <param name="id">Its server id.</param>
+    /// <param name="serverType">Its server type.</param>
+    /// <param name="pid">Its process id, as it reported.</param>
+    /// <param name="info">Its server info (host, port and any extra configured fields).</param>
+    /// <param name="incarnation">A number new (and larger) on every registration of this id.</param>
+    /// <param name="status">Its state.</param>
+    /// <param name="remoteAddress">The address its monitor connected from.</param>
+    /// <param name="since">When it entered <paramref name="status"/>.</param>
+    public Member(string id, string serverType, long? pid, JsonElement? info, long incarnation, MemberStatus status, IPAddress remoteAddress, DateTimeOffset since)
+    {
+        Id = id;
+        ServerType = serverType;
+        Pid = pid;
+        Incarnation = incarnation;
+        Status = status;
+        RemoteAddress = remoteAddress;
+        Since = since;
+        _info = MemberInfo.From(info);
+    }
+
+    /// <summary>Gets its server id.</summary>
+    public string Id { get; init; }
+
+    /// <summary>Gets its server type.</summary>
+    public string ServerType { get; init; }
+
+    /// <summary>Gets its process id, as it reported.</summary>
+    public long? Pid { get; init; }
+
+    /// <summary>Gets its server info (host, port and any extra configured fields).</summary>
+    public JsonElement? Info => _info.Element;
+
+    /// <summary>Gets a number new (and larger) on every registration of this id.</summary>
+    public long Incarnation { get; init; }
+
+    /// <summary>Gets its state.</summary>
+    public MemberStatus Status { get; init; }
+
+    /// <summary>Gets the address its monitor connected from.</summary>
+    public IPAddress RemoteAddress { get; init; }
+
+    /// <summary>Gets when it entered <see cref="Status"/>.</summary>
+    public DateTimeOffset Since { get; init; }
+
     /// <summary>Gets the host from <see cref="Info"/>, if present.</summary>
-    public string? Host => Info is { ValueKind: JsonValueKind.Object } i && i.TryGetProperty("host", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
+    public string? Host => _info.Host;
 
     /// <summary>Gets the port from <see cref="Info"/>, if present.</summary>
-    public int? Port => Info is { ValueKind: JsonValueKind.Object } i && i.TryGetProperty("port", out var p) && p.TryGetInt32(out var port) ? port : null;
+    public int? Port => _info.Port;
+
+    /// <summary>Gets the info's UTF-8 JSON (empty when it has none), without parsing it.</summary>
+    internal ReadOnlySpan<byte> InfoUtf8 => _info.Utf8;
+
+    /// <summary>A member's info: its bytes, what is read from them at once, and the document once someone asks for it.</summary>
+    private sealed class MemberInfo
+    {
+        private static readonly MemberInfo None = new(null);
+
+        private readonly byte[]? _utf8;
+        private JsonDocument? _document;
+
+        private MemberInfo(byte[]? utf8)
+        {
+            _utf8 = utf8;
+            if (utf8 is null)
+            {
+                return;
+            }
+
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isHost = reader.ValueTextEquals("host"u8);
+                var isPort = !isHost && reader.ValueTextEquals("port"u8);
+                reader.Read();
+                if (isHost && reader.TokenType == JsonTokenType.String)
+                {
+                    Host = reader.GetString();
+                }
+                else if (isPort && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var port))
+                {
+                    Port = port;
+                }
+
+                reader.Skip();
+            }
+        }
+
+        public string? Host { get; }
+
+        public int? Port { get; }
+
+        public ReadOnlySpan<byte> Utf8 => _utf8;
+
+        public JsonElement? Element
+        {
+            get
+            {
+                if (_utf8 is null)
+                {
+                    return null;
+                }
+
+                if (Volatile.Read(ref _document) is { } parsed)
+                {
+                    return parsed.RootElement;
+                }
+
+                // Never disposed: it lives as long as the member, and callers may keep the element.
+                var document = JsonDocument.Parse(_utf8);
+                return (Interlocked.CompareExchange(ref _document, document, null) ?? document).RootElement;
+            }
+        }
+
+        public static MemberInfo From(JsonElement? info)
+            => info is { ValueKind: not JsonValueKind.Undefined } element ? new MemberInfo(JsonMarshal.GetRawUtf8Value(element).ToArray()) : None;
+    }
 }

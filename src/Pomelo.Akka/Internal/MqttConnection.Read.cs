@@ -82,7 +82,9 @@ internal sealed partial class MqttConnection
             ReadResult result;
             try
             {
-                result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+                // Closed needs no registration for the read: whatever cancels it also cancels the pending read (a
+                // registration per connection stays in its token's callback list for the connection's life).
+                result = await input.ReadAsync(cancellationToken == _closed.Token ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
             }
             catch (IOException)
             {

@@ -49,7 +49,13 @@ internal sealed partial class MqttConnection
         _transport = transport;
         MaxFrameSize = maxFrameSize;
         _scratchPool = scratchPool ?? new ScratchWriterPool(1);
-        _closed = lifetime.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(lifetime) : new CancellationTokenSource();
+        _closed = new CancellationTokenSource();
+        if (lifetime.CanBeCanceled)
+        {
+            // Not a linked source: the end of the lifetime also cancels a pending read itself, so a read loop that
+            // reads with Closed needs no registration of its own on every read (ReadFromPipeAsync).
+            lifetime.UnsafeRegister(static s => ((MqttConnection)s!).OnLifetimeEnded(), this);
+        }
     }
 
     public int MaxFrameSize { get; }
@@ -313,6 +319,12 @@ internal sealed partial class MqttConnection
 
     private static bool IsTransportError(Exception ex)
         => ex is IOException or ObjectDisposedException or InvalidOperationException or System.Net.Sockets.SocketException;
+
+    private void OnLifetimeEnded()
+    {
+        _closed.Cancel();
+        _transport.Input.CancelPendingRead();
+    }
 
     private void MarkBroken()
     {

@@ -307,6 +307,48 @@ public sealed class MqttConnectionTests
     }
 
     [Fact]
+    public async Task ReadWithClosed_Pending_EndsWhenTheLifetimeEnds()
+    {
+        using var lifetime = new CancellationTokenSource();
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, new Pipe().Writer), MaxFrame, null, lifetime.Token);
+        var read = connection.ReadAsync(connection.Closed).AsTask();
+        Assert.False(read.IsCompleted);
+
+        await lifetime.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(Wait.Timeout));
+    }
+
+    [Fact]
+    public async Task ReadWithClosed_Pending_EndsWhenTheConnectionIsClosed()
+    {
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, new Pipe().Writer), MaxFrame);
+        var read = connection.ReadAsync(connection.Closed).AsTask();
+        Assert.False(read.IsCompleted);
+
+        await connection.CloseAsync(sendDisconnect: false).AsTask().WaitAsync(Wait.Timeout);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(Wait.Timeout));
+    }
+
+    [Fact]
+    public async Task ReadWithClosed_Pending_EndsWhenAWriteFindsTheTransportGone()
+    {
+        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var toPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var connection = new MqttConnection(new Duplex(fromPeer.Reader, toPeer.Writer), MaxFrame);
+        var read = connection.ReadAsync(connection.Closed).AsTask();
+        await toPeer.Reader.CompleteAsync();
+
+        Assert.False(await connection.SendAsync(PingReqPacket.Instance).AsTask().WaitAsync(Wait.Timeout));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(Wait.Timeout));
+        Assert.True(connection.IsClosed);
+    }
+
+    [Fact]
     public async Task BufferReads_FramesThatArrivedTogether_ShareOneCount()
     {
         var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));

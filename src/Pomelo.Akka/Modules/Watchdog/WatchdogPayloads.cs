@@ -20,13 +20,39 @@ internal static class WatchdogPayloads
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            if (member.Info is { ValueKind: JsonValueKind.Object } info)
+
+            // The member's info is read from its bytes: every field but the four written below, as it came.
+            ReadOnlySpan<byte> infoPid = default;
+            var info = member.InfoUtf8;
+            var reader = new Utf8JsonReader(info);
+            if (!info.IsEmpty && reader.Read() && reader.TokenType == JsonTokenType.StartObject)
             {
-                foreach (var property in info.EnumerateObject())
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    if (property.Name is not ("id" or "serverType" or "incarnation" or "pid"))
+                    var ours = reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("serverType"u8) || reader.ValueTextEquals("incarnation"u8);
+                    var isPid = !ours && reader.ValueTextEquals("pid"u8);
+                    var escapedName = reader.ValueIsEscaped ? reader.GetString() : null;
+                    var name = reader.ValueSpan;
+                    reader.Read();
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    var value = info[start..(int)reader.BytesConsumed];
+                    if (isPid)
                     {
-                        property.WriteTo(w);
+                        infoPid = value;
+                    }
+                    else if (!ours)
+                    {
+                        if (escapedName is not null)
+                        {
+                            w.WritePropertyName(escapedName);
+                        }
+                        else
+                        {
+                            w.WritePropertyName(name);
+                        }
+
+                        w.WriteRawValue(value, skipInputValidation: true);
                     }
                 }
             }
@@ -38,10 +64,10 @@ internal static class WatchdogPayloads
             {
                 w.WriteNumber("pid", pid);
             }
-            else if (member.Info is { ValueKind: JsonValueKind.Object } i && i.TryGetProperty("pid", out var infoPid))
+            else if (!infoPid.IsEmpty)
             {
                 w.WritePropertyName("pid");
-                infoPid.WriteTo(w);
+                w.WriteRawValue(infoPid, skipInputValidation: true);
             }
 
             w.WriteEndObject();
