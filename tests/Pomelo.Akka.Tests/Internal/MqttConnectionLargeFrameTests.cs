@@ -15,15 +15,15 @@ public sealed class MqttConnectionLargeFrameTests
     public async Task PublishAsync_LargePayload_NeverStagesMuchMoreThanTheWriteBufferAndArrivesWhole()
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
-        var (connection, peer) = Pair(toPeer);
+        var (connection, peer) = ConnectionPair.Create(toPeer, MaxFrame);
         var text = new string('x', 300 * 1024);
 
         var write = connection.PublishAsync("t", text, static (json, s) => json.WriteStringValue(s)).AsTask();
 
         // Nobody reads yet: the writer stops after a piece or two instead of staging all 300 KB in the pipe.
-        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        await Eventually.TrueAsync(() => ConnectionPair.Buffered(toPeer.Reader) > 0, "the first piece is written");
         Assert.False(write.IsCompleted);
-        Assert.InRange(Buffered(toPeer.Reader), 1, Threshold + MqttConnection.ChunkSize + 64);
+        Assert.InRange(ConnectionPair.Buffered(toPeer.Reader), 1, Threshold + MqttConnection.ChunkSize + 64);
 
         var publish = Assert.IsType<PublishPacket>((await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout)).Packet);
         Assert.Equal('"' + text + '"', Encoding.UTF8.GetString(publish.Payload.Span));
@@ -34,11 +34,11 @@ public sealed class MqttConnectionLargeFrameTests
     public async Task IsSending_WhileALargeFrameWaitsForItsReader_AndNotOnceItIsRead()
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
-        var (connection, peer) = Pair(toPeer);
+        var (connection, peer) = ConnectionPair.Create(toPeer, MaxFrame);
         Assert.False(connection.IsSending);
 
         var write = connection.PublishAsync("t", new string('x', 300 * 1024), static (json, s) => json.WriteStringValue(s)).AsTask();
-        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        await Eventually.TrueAsync(() => ConnectionPair.Buffered(toPeer.Reader) > 0, "the first piece is written");
         Assert.True(connection.IsSending);
 
         await peer.ReadAsync(CancellationToken.None).AsTask().WaitAsync(Wait.Timeout);
@@ -50,9 +50,9 @@ public sealed class MqttConnectionLargeFrameTests
     public async Task PublishAsync_FramesWrittenDuringALargeOne_FollowItInOrder()
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
-        var (connection, peer) = Pair(toPeer);
+        var (connection, peer) = ConnectionPair.Create(toPeer, MaxFrame);
         var large = connection.PublishAsync("big", new string('y', 100 * 1024), static (json, s) => json.WriteStringValue(s)).AsTask();
-        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        await Eventually.TrueAsync(() => ConnectionPair.Buffered(toPeer.Reader) > 0, "the first piece is written");
 
         // Written while the large frame is still going out: a packet, single publishes, a batch.
         var small = new List<Task<bool>>
@@ -88,7 +88,7 @@ public sealed class MqttConnectionLargeFrameTests
     public async Task PublishSplicedAsync_HeadBodyAndTail_ArriveAsOnePayload(int bodyLength)
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
-        var (connection, peer) = Pair(toPeer);
+        var (connection, peer) = ConnectionPair.Create(toPeer, MaxFrame);
         var body = Encoding.UTF8.GetBytes('"' + new string('b', bodyLength) + '"');
 
         var write = connection.PublishSplicedAsync("t", 7, static (json, n) =>
@@ -108,9 +108,9 @@ public sealed class MqttConnectionLargeFrameTests
     public async Task PublishSplicedAsync_WrittenDuringALargeFrame_IsStagedWholeAndFollowsIt()
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
-        var (connection, peer) = Pair(toPeer);
+        var (connection, peer) = ConnectionPair.Create(toPeer, MaxFrame);
         var large = connection.PublishAsync("big", new string('y', 100 * 1024), static (json, s) => json.WriteStringValue(s)).AsTask();
-        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        await Eventually.TrueAsync(() => ConnectionPair.Buffered(toPeer.Reader) > 0, "the first piece is written");
         var body = Encoding.UTF8.GetBytes('"' + new string('s', 40 * 1024) + '"');
 
         var spliced = connection.PublishSplicedAsync("s", 0, static (json, _) => json.WriteStartArray(), body, "]"u8.ToArray()).AsTask();
@@ -130,12 +130,12 @@ public sealed class MqttConnectionLargeFrameTests
     public async Task PublishAsync_LargeFrameCallerCancels_IsReleasedAndTheFrameStillArrivesWhole()
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
-        var (connection, peer) = Pair(toPeer);
+        var (connection, peer) = ConnectionPair.Create(toPeer, MaxFrame);
         using var cancel = new CancellationTokenSource();
         var text = new string('c', 100 * 1024);
 
         var write = connection.PublishAsync("big", text, static (json, s) => json.WriteStringValue(s), cancel.Token).AsTask();
-        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        await Eventually.TrueAsync(() => ConnectionPair.Buffered(toPeer.Reader) > 0, "the first piece is written");
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write.WaitAsync(Wait.Timeout));
@@ -147,9 +147,9 @@ public sealed class MqttConnectionLargeFrameTests
     public async Task CloseAsync_DuringALargeFrame_CompletesAndStagedWritesReportNotSent()
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
-        var (connection, _) = Pair(toPeer);
+        var (connection, _) = ConnectionPair.Create(toPeer, MaxFrame);
         var large = connection.PublishAsync("big", new string('z', 200 * 1024), static (json, s) => json.WriteStringValue(s)).AsTask();
-        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
+        await Eventually.TrueAsync(() => ConnectionPair.Buffered(toPeer.Reader) > 0, "the first piece is written");
         var staged = connection.PublishAsync("s", 1, static (json, i) => json.WriteNumberValue(i)).AsTask();
 
         var close = connection.CloseAsync(sendDisconnect: true).AsTask();
@@ -160,24 +160,4 @@ public sealed class MqttConnectionLargeFrameTests
         Assert.False(await staged.WaitAsync(Wait.Timeout));
         Assert.True(connection.IsClosed);
     }
-
-    private static long Buffered(PipeReader reader)
-    {
-        if (!reader.TryRead(out var result))
-        {
-            return 0;
-        }
-
-        var length = result.Buffer.Length;
-        reader.AdvanceTo(result.Buffer.Start, result.Buffer.Start);
-        return length;
-    }
-
-    private static (MqttConnection Connection, MqttConnection Peer) Pair(Pipe toPeer)
-    {
-        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
-        return (new MqttConnection(new Duplex(fromPeer.Reader, toPeer.Writer), MaxFrame), new MqttConnection(new Duplex(toPeer.Reader, fromPeer.Writer), MaxFrame));
-    }
-
-    private sealed record Duplex(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 }

@@ -18,7 +18,7 @@ public sealed class WatchdogSenderTests
     public async Task Send_ABatchLargerThanOneWrite_GoesOutInFlushedPieces_InOrder_AndTheListenerIsBusyMeanwhile()
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
-        var (connection, peer) = Pair(toPeer);
+        var (connection, peer) = ConnectionPair.Create(toPeer, MaxFrame);
         var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var sender = new WatchdogSender(_ => connection, (_, _) => Task.CompletedTask, () => idle.TrySetResult());
         var notifies = Enumerable.Range(0, WatchdogSender.AckEvery).Select(i => Notify(i, 600)).ToArray();
@@ -26,8 +26,8 @@ public sealed class WatchdogSenderTests
         Assert.Equal(1, sender.Send([new WatchdogSend("a", notifies[..^1], Encoding.UTF8.GetBytes("{}"), notifies[^1])]));
 
         // Nobody reads yet: one piece is in the pipe, the rest waits for its flush.
-        await Eventually.TrueAsync(() => Buffered(toPeer.Reader) > 0, "the first piece is written");
-        Assert.InRange(Buffered(toPeer.Reader), 1, WatchdogSender.MaxBytesPerWrite + 64);
+        await Eventually.TrueAsync(() => ConnectionPair.Buffered(toPeer.Reader) > 0, "the first piece is written");
+        Assert.InRange(ConnectionPair.Buffered(toPeer.Reader), 1, WatchdogSender.MaxBytesPerWrite + 64);
         Assert.True(sender.IsBusy("a"));
 
         for (var i = 0; i < notifies.Length; i++)
@@ -47,7 +47,7 @@ public sealed class WatchdogSenderTests
     public async Task Send_PastTheAcknowledgementLimit_SendsTheLastChangeAsARequestBehindEveryPiece_AndIsBusyUntilAnswered()
     {
         var toPeer = new Pipe(new PipeOptions(pauseWriterThreshold: Threshold, resumeWriterThreshold: Threshold / 2, useSynchronizationContext: false));
-        var (connection, peer) = Pair(toPeer);
+        var (connection, peer) = ConnectionPair.Create(toPeer, MaxFrame);
         var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var request = Encoding.UTF8.GetBytes("""{"reqId":1,"moduleId":"__monitorwatcher__","body":{"action":"addServer"}}""");
 
@@ -74,7 +74,7 @@ public sealed class WatchdogSenderTests
     public async Task Send_ToAListenerWhoseConnectionIsClosed_WritesNothing_AndLeavesItIdle()
     {
         var toPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
-        var (connection, _) = Pair(toPeer);
+        var (connection, _) = ConnectionPair.Create(toPeer, MaxFrame);
         await connection.CloseAsync(sendDisconnect: false).AsTask().WaitAsync(Wait.Timeout);
         var requests = 0;
         var sender = new WatchdogSender(_ => connection, (_, _) => { requests++; return Task.CompletedTask; }, () => { });
@@ -87,24 +87,4 @@ public sealed class WatchdogSenderTests
 
     private static ReadOnlyMemory<byte> Notify(int i, int size)
         => Encoding.UTF8.GetBytes("{\"moduleId\":\"__monitorwatcher__\",\"body\":{\"action\":\"addServer\",\"server\":{\"id\":\"s-" + i + "\",\"pad\":\"" + new string('x', size) + "\"}}}");
-
-    private static long Buffered(PipeReader reader)
-    {
-        if (!reader.TryRead(out var result))
-        {
-            return 0;
-        }
-
-        var length = result.Buffer.Length;
-        reader.AdvanceTo(result.Buffer.Start, result.Buffer.Start);
-        return length;
-    }
-
-    private static (MqttConnection Connection, MqttConnection Peer) Pair(Pipe toPeer)
-    {
-        var fromPeer = new Pipe(new PipeOptions(useSynchronizationContext: false));
-        return (new MqttConnection(new Duplex(fromPeer.Reader, toPeer.Writer), MaxFrame), new MqttConnection(new Duplex(toPeer.Reader, fromPeer.Writer), MaxFrame));
-    }
-
-    private sealed record Duplex(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 }
