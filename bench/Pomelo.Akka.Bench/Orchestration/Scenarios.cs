@@ -85,9 +85,9 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
                 ["firstSeconds"] = ready["firstRegisteredNs"] is { } firstNs ? (firstNs.GetValue<long>() - ready["t0Ns"]!.GetValue<long>()) / 1e9 : null,
                 ["medianSeconds"] = ready["medianRegisteredNs"] is { } medianNs ? (medianNs.GetValue<long>() - ready["t0Ns"]!.GetValue<long>()) / 1e9 : null,
                 ["connectTimeouts"] = ready["connectTimeouts"]?.DeepClone(),
-                ["settleSeconds"] = settle?["seconds"]?.DeepClone(),
-                ["mapsComplete"] = settle?["ready"]?.DeepClone(),
-                ["maps"] = settle?["of"]?.DeepClone(),
+                ["settleSeconds"] = settle["seconds"]?.DeepClone(),
+                ["mapsComplete"] = settle["ready"]!.DeepClone(),
+                ["maps"] = settle["of"]!.DeepClone(),
                 ["quietAfterSeconds"] = quiet["seconds"]!.DeepClone(),
                 ["masterIdleCpu"] = quiet["cpu"]![0]!.DeepClone(),
                 ["monitorsIdleCpu"] = Math.Round(quiet["cpu"]!.AsArray().Skip(1).Sum(u => u!.GetValue<double>()), 3),
@@ -103,7 +103,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             }
 
             var timeouts = registration["connectTimeouts"]?.GetValue<int>() is > 0 and var t ? $", {t} past pomelo-admin's 5 s connect timeout" : string.Empty;
-            Progress($"registering {add} (to {size}): {registerSeconds:0.000} s (first {Fmt(registration["firstSeconds"])} s, median {Fmt(registration["medianSeconds"])} s{timeouts}); maps: {(settle is null ? "n/a" : $"{settle["ready"]}/{settle["of"]} complete after {Fmt(settle["seconds"])} s")}; quiet after {Fmt(quiet["seconds"])} s, master idle CPU {Fmt(quiet["cpu"]![0])}");
+            Progress($"registering {add} (to {size}): {registerSeconds:0.000} s (first {Fmt(registration["firstSeconds"])} s, median {Fmt(registration["medianSeconds"])} s{timeouts}); maps: {settle["ready"]}/{settle["of"]} complete after {Fmt(settle["seconds"])} s; quiet after {Fmt(quiet["seconds"])} s, master idle CPU {Fmt(quiet["cpu"]![0])}");
 
             // Memory is read from a master that has stayed quiet a while longer (MemoryQuietWindows): a studio reads
             // a master's RSS in its steady state, after whatever it does once a storm is over (ours gives the storm's
@@ -189,15 +189,12 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             var t0 = proxy.Cut();
             var down = await flow.Master.SendAsync("await-down", new JsonObject { ["member"] = id, ["timeoutMs"] = 10_000 }, TimeSpan.FromSeconds(20));
             var result = new JsonObject { ["masterMs"] = down["detected"]!.GetValue<bool>() ? (down["ns"]!.GetValue<long>() - t0) / 1e6 : null };
-            if (_side.HasWatchdog)
-            {
-                var report = await flow.Monitors[0].SendAsync("removed-report", new JsonObject { ["member"] = id, ["timeoutMs"] = 10_000 }, TimeSpan.FromSeconds(20));
-                var nodes = report["count"]!.GetValue<int>();
-                result["nodes"] = nodes;
-                result["of"] = report["of"]!.GetValue<int>();
-                result["lastNodeMs"] = nodes == report["of"]!.GetValue<int>() ? (report["lastNs"]!.GetValue<long>() - t0) / 1e6 : null;
-                result["firstNodeMs"] = nodes > 0 ? (report["firstNs"]!.GetValue<long>() - t0) / 1e6 : null;
-            }
+            var report = await flow.Monitors[0].SendAsync("removed-report", new JsonObject { ["member"] = id, ["timeoutMs"] = 10_000 }, TimeSpan.FromSeconds(20));
+            var nodes = report["count"]!.GetValue<int>();
+            result["nodes"] = nodes;
+            result["of"] = report["of"]!.GetValue<int>();
+            result["lastNodeMs"] = nodes == report["of"]!.GetValue<int>() ? (report["lastNs"]!.GetValue<long>() - t0) / 1e6 : null;
+            result["firstNodeMs"] = nodes > 0 ? (report["firstNs"]!.GetValue<long>() - t0) / 1e6 : null;
 
             if (r > 0)
             {
@@ -440,16 +437,11 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
         }
 
         /// <summary>
-        /// For sides with a watchdog: waits until every monitor's map holds the whole cluster, or no map progresses for
-        /// 10 s, or 120 s passed. Returns null for sides without a watchdog, else when it ended and how many maps were complete.
+        /// Waits until every monitor's map holds the whole cluster, or no map progresses for 10 s, or 120 s passed;
+        /// returns when it ended and how many maps were complete.
         /// </summary>
-        public async Task<JsonObject?> TrySettleMapsAsync(int clusterCount, long sinceNs)
+        public async Task<JsonObject> TrySettleMapsAsync(int clusterCount, long sinceNs)
         {
-            if (!owner._side.HasWatchdog)
-            {
-                return null;
-            }
-
             long last = 0;
             int ready = 0, of = 0;
             foreach (var monitors in Monitors)
@@ -463,15 +455,10 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             return new JsonObject { ["seconds"] = ready == of ? (last - sinceNs) / 1e9 : null, ["ready"] = ready, ["of"] = of };
         }
 
-        /// <summary>For sides with a watchdog: waits until every monitor's map holds the whole cluster (and the given ids).</summary>
+        /// <summary>Waits until every monitor's map holds the whole cluster (and the given ids).</summary>
         /// <returns>Seconds from <paramref name="sinceNs"/> (when given) until the last map was complete.</returns>
         public async Task<double?> SettleMapsAsync(int clusterCount, string[] include, long sinceNs)
         {
-            if (!owner._side.HasWatchdog)
-            {
-                return null;
-            }
-
             long last = 0;
             foreach (var monitors in Monitors)
             {

@@ -7,12 +7,6 @@ internal abstract class Side
 {
     public abstract string Name { get; }
 
-    /// <summary>
-    /// Gets whether its monitors keep a server map through a watchdog (ours: yes; pomelo: yes, pomelo 2.2.7's
-    /// <c>__masterwatcher__</c> and <c>__monitorwatcher__</c> on pomelo-admin, as a pomelo application runs them).
-    /// </summary>
-    public abstract bool HasWatchdog { get; }
-
     /// <summary>Gets whether its master detects hung monitors (ours: phi accrual; pomelo-admin: no).</summary>
     public abstract bool HasFailureDetector { get; }
 
@@ -39,8 +33,6 @@ internal abstract class Side
     {
         public override string Name => "ours";
 
-        public override bool HasWatchdog => true;
-
         public override bool HasFailureDetector => true;
 
         protected override ChildStart Start(string verb, string[] args)
@@ -50,8 +42,6 @@ internal abstract class Side
     private sealed class PomeloSide(string peerDirectory) : Side
     {
         public override string Name => "pomelo";
-
-        public override bool HasWatchdog => true;
 
         public override bool HasFailureDetector => false;
 

@@ -79,32 +79,10 @@ public sealed record Member
         private MemberInfo(byte[]? utf8)
         {
             _utf8 = utf8;
-            if (utf8 is null)
+            if (ServerInfoReader.ReadFields(utf8, intern: null) is { } fields)
             {
-                return;
-            }
-
-            var reader = new Utf8JsonReader(utf8);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isHost = reader.ValueTextEquals("host"u8);
-                var isPort = !isHost && reader.ValueTextEquals("port"u8);
-                reader.Read();
-                if (isHost && reader.TokenType == JsonTokenType.String)
-                {
-                    Host = reader.GetString();
-                }
-                else if (isPort && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var port))
-                {
-                    Port = port;
-                }
-
-                reader.Skip();
+                Host = fields.Host;
+                Port = fields.Port;
             }
         }
 
@@ -114,25 +92,7 @@ public sealed record Member
 
         public ReadOnlySpan<byte> Utf8 => _utf8;
 
-        public JsonElement? Element
-        {
-            get
-            {
-                if (_utf8 is null)
-                {
-                    return null;
-                }
-
-                if (Volatile.Read(ref _document) is { } parsed)
-                {
-                    return parsed.RootElement;
-                }
-
-                // Never disposed: it lives as long as the member, and callers may keep the element.
-                var document = JsonDocument.Parse(_utf8);
-                return (Interlocked.CompareExchange(ref _document, document, null) ?? document).RootElement;
-            }
-        }
+        public JsonElement? Element => _utf8 is null ? null : InfoDocument.Get(_utf8, ref _document);
 
         public static MemberInfo From(JsonElement? info)
             => info is { ValueKind: not JsonValueKind.Undefined } element ? new MemberInfo(JsonMarshal.GetRawUtf8Value(element).ToArray()) : None;

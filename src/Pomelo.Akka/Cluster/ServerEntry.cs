@@ -58,19 +58,7 @@ public sealed class ServerEntry
     {
         get
         {
-            if (_infoUtf8.Length == 0)
-            {
-                return default;
-            }
-
-            if (Volatile.Read(ref _info) is { } parsed)
-            {
-                return parsed.RootElement;
-            }
-
-            // Never disposed: it lives as long as the entry, and callers may keep the element.
-            var document = JsonDocument.Parse(_infoUtf8);
-            return (Interlocked.CompareExchange(ref _info, document, null) ?? document).RootElement;
+            return _infoUtf8.Length == 0 ? default : InfoDocument.Get(_infoUtf8, ref _info);
         }
     }
 

@@ -8,8 +8,8 @@ namespace Pomelo.Akka.Cluster;
 /// </summary>
 internal static class ServerInfoReader
 {
-    /// <summary>The longest id looked up without allocating; longer ones are read as strings.</summary>
-    private const int StackIdLength = 256;
+    /// <summary>The buffer length callers should offer <see cref="TryFindId"/> and <see cref="CopyText"/>: the longest id looked up without allocating.</summary>
+    public const int IdBufferLength = 256;
 
     /// <summary>Reads an entry.</summary>
     /// <param name="info">The info's UTF-8 JSON (a valid value).</param>
@@ -18,8 +18,23 @@ internal static class ServerInfoReader
     /// <returns>The entry (its info a copy of <paramref name="info"/>), or null when the info is not an object or has no id.</returns>
     public static ServerEntry? Read(ReadOnlySpan<byte> info, string? fallbackId, Func<string, string>? intern)
     {
+        if (ReadFields(info, intern) is not { } fields)
+        {
+            return null;
+        }
+
+        var id = fields.Id ?? fallbackId;
+        return string.IsNullOrEmpty(id) ? null : new ServerEntry(id, fields.ServerType ?? string.Empty, fields.Host, fields.Port, fields.Incarnation, info.ToArray());
+    }
+
+    /// <summary>Reads the fields a server info's readers need (the first id; the last of the others, as a JSON object's reader would).</summary>
+    /// <param name="info">The info's UTF-8 JSON (a valid value).</param>
+    /// <param name="intern">Gives the one string for a server type or host text, or null to allocate each.</param>
+    /// <returns>The fields (null when absent or not of the expected kind), or null when the info is not an object.</returns>
+    public static ServerInfoFields? ReadFields(ReadOnlySpan<byte> info, Func<string, string>? intern)
+    {
         var reader = new Utf8JsonReader(info);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (info.IsEmpty || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
@@ -66,8 +81,7 @@ internal static class ServerInfoReader
             }
         }
 
-        id ??= fallbackId;
-        return string.IsNullOrEmpty(id) ? null : new ServerEntry(id, serverType ?? string.Empty, host, port, incarnation, info.ToArray());
+        return new ServerInfoFields(id, serverType, host, port, incarnation);
     }
 
     /// <summary>
@@ -117,9 +131,6 @@ internal static class ServerInfoReader
         var target = room <= buffer.Length ? buffer : new char[room];
         return target[..reader.CopyString(target)];
     }
-
-    /// <summary>The buffer length callers should offer <see cref="TryFindId"/> and <see cref="CopyText"/>.</summary>
-    public static int IdBufferLength => StackIdLength;
 
     private static string? Intern(string? text, Func<string, string>? intern) => text is not null && intern is not null ? intern(text) : text;
 

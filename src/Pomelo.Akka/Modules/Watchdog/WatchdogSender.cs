@@ -23,7 +23,7 @@ internal sealed class WatchdogSender(Func<string, MqttConnection?> connectionOf,
     /// <summary>
     /// The most bytes of one listener's batch written at once. A connection's output pipe keeps every 4 KB segment it
     /// ever held at once for the connection's life: a batch of 256 changes written whole (~64 KB) left 16 of them on
-    /// every connection after a registration storm; flushed in 16 KB writes, it leaves about 6.
+    /// every connection after a registration storm; flushed in 16 KB writes, it leaves about 7.
     /// </summary>
     public const int MaxBytesPerWrite = 16 * 1024;
 

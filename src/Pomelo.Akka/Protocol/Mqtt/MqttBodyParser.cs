@@ -100,30 +100,17 @@ internal static class MqttBodyParser
 
     /// <summary>
     /// Decodes a PUBLISH body. The payload is copied into an array owned by the packet, unless
-    /// <paramref name="borrowPayload"/> is set and it lies in one segment: then the packet points into
-    /// <paramref name="body"/>'s memory and is valid only as long as that buffer is.
+    /// <paramref name="borrowFrom"/> is given: then a payload in one segment points into <paramref name="body"/>'s
+    /// memory, and one spread over several segments is copied into an array rented from <paramref name="borrowFrom"/>
+    /// and handed back in <paramref name="rented"/>; either way it is valid only until the caller gives that memory back.
     /// </summary>
     /// <param name="flags">The fixed header's flag nibble (already validated: QoS is 0, 1 or 2).</param>
     /// <param name="body">The bytes after the fixed header.</param>
-    /// <param name="borrowPayload">Whether the payload may point into <paramref name="body"/> instead of a copy.</param>
+    /// <param name="borrowFrom">Where a borrowed payload's copy is rented from; null for a payload of its own.</param>
+    /// <param name="rented">The rented array the payload lies in, if any.</param>
     /// <param name="problem">Why the body is malformed, when it is.</param>
     /// <returns>The packet, or null when malformed.</returns>
-    public static PublishPacket? ParsePublish(byte flags, ReadOnlySequence<byte> body, bool borrowPayload, out string? problem)
-        => ParsePublish(flags, body, borrowPayload, null, out _, out problem);
-
-    /// <summary>
-    /// <see cref="ParsePublish(byte, ReadOnlySequence{byte}, bool, out string?)"/>; when borrowing, a payload spread over
-    /// several segments is copied into an array rented from <paramref name="pool"/> (when given), returned in
-    /// <paramref name="rented"/> for the caller to give back.
-    /// </summary>
-    /// <param name="flags">The fixed header's flags.</param>
-    /// <param name="body">The frame's body.</param>
-    /// <param name="borrowPayload">Whether the payload may point into <paramref name="body"/> instead of a copy.</param>
-    /// <param name="pool">Where a borrowed payload's copy is rented from; null for an array of its own.</param>
-    /// <param name="rented">The rented array the payload lies in, if any.</param>
-    /// <param name="problem">Why the packet is malformed.</param>
-    /// <returns>The packet, or null when malformed.</returns>
-    public static PublishPacket? ParsePublish(byte flags, ReadOnlySequence<byte> body, bool borrowPayload, ArrayPool<byte>? pool, out byte[]? rented, out string? problem)
+    public static PublishPacket? ParsePublish(byte flags, ReadOnlySequence<byte> body, ArrayPool<byte>? borrowFrom, out byte[]? rented, out string? problem)
     {
         rented = null;
         var reader = new SequenceReader<byte>(body);
@@ -153,19 +140,19 @@ internal static class MqttBodyParser
 
         var payload = reader.UnreadSequence;
         ReadOnlyMemory<byte> bytes;
-        if (borrowPayload && payload.IsSingleSegment)
+        if (borrowFrom is null)
+        {
+            bytes = payload.ToArray();
+        }
+        else if (payload.IsSingleSegment)
         {
             bytes = payload.First;
         }
-        else if (borrowPayload && pool is not null)
-        {
-            rented = pool.Rent((int)payload.Length);
-            payload.CopyTo(rented);
-            bytes = rented.AsMemory(0, (int)payload.Length);
-        }
         else
         {
-            bytes = payload.ToArray();
+            rented = borrowFrom.Rent((int)payload.Length);
+            payload.CopyTo(rented);
+            bytes = rented.AsMemory(0, (int)payload.Length);
         }
 
         return new PublishPacket(topic, bytes)

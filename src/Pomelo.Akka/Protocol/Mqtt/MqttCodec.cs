@@ -28,7 +28,7 @@ public static class MqttCodec
     /// <returns>Whether a packet was read, more bytes are needed, or the bytes are invalid.</returns>
     public static MqttReadStatus TryRead(
         ref ReadOnlySequence<byte> buffer, int maxFrameSize, out MqttPacket? packet, out MqttProtocolError? error)
-        => ReadFrame(ref buffer, maxFrameSize, borrowPayload: false, null, out packet, out _, out error);
+        => ReadFrame(ref buffer, maxFrameSize, borrowFrom: null, out packet, out _, out error);
 
     /// <summary>
     /// <see cref="TryRead(ref ReadOnlySequence{byte}, int, out MqttPacket?, out MqttProtocolError?)"/>, where a
@@ -39,10 +39,10 @@ public static class MqttCodec
     /// </summary>
     internal static MqttReadStatus TryReadBorrowing(
         ref ReadOnlySequence<byte> buffer, int maxFrameSize, ArrayPool<byte> pool, out MqttPacket? packet, out byte[]? rented, out MqttProtocolError? error)
-        => ReadFrame(ref buffer, maxFrameSize, borrowPayload: true, pool, out packet, out rented, out error);
+        => ReadFrame(ref buffer, maxFrameSize, pool, out packet, out rented, out error);
 
     private static MqttReadStatus ReadFrame(
-        ref ReadOnlySequence<byte> buffer, int maxFrameSize, bool borrowPayload, ArrayPool<byte>? pool, out MqttPacket? packet, out byte[]? rented, out MqttProtocolError? error)
+        ref ReadOnlySequence<byte> buffer, int maxFrameSize, ArrayPool<byte>? borrowFrom, out MqttPacket? packet, out byte[]? rented, out MqttProtocolError? error)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameSize, 2);
         packet = null;
@@ -88,7 +88,7 @@ public static class MqttCodec
         }
 
         var body = reader.UnreadSequence.Slice(0, remaining);
-        packet = ParseBody(type, flags, body, borrowPayload, pool, out rented, out error);
+        packet = ParseBody(type, flags, body, borrowFrom, out rented, out error);
         if (packet is null && error!.Code != MqttErrorCode.UnsupportedPacketType)
         {
             return MqttReadStatus.Error;
@@ -152,7 +152,7 @@ public static class MqttCodec
         MqttFrameWriter.WritePublishHeader(output, topic, payloadLength, qos: 0, packetId: null, retain: false, duplicate: false);
     }
 
-    private static MqttPacket? ParseBody(MqttPacketType type, byte flags, ReadOnlySequence<byte> body, bool borrowPayload, ArrayPool<byte>? pool, out byte[]? rented, out MqttProtocolError? error)
+    private static MqttPacket? ParseBody(MqttPacketType type, byte flags, ReadOnlySequence<byte> body, ArrayPool<byte>? borrowFrom, out byte[]? rented, out MqttProtocolError? error)
     {
         string? problem;
         rented = null;
@@ -160,7 +160,7 @@ public static class MqttCodec
         {
             MqttPacketType.Connect => MqttBodyParser.ParseConnect(body, out problem),
             MqttPacketType.ConnAck => MqttBodyParser.ParseConnAck(body, out problem),
-            MqttPacketType.Publish => MqttBodyParser.ParsePublish(flags, body, borrowPayload, pool, out rented, out problem),
+            MqttPacketType.Publish => MqttBodyParser.ParsePublish(flags, body, borrowFrom, out rented, out problem),
             MqttPacketType.PingReq => Empty(PingReqPacket.Instance, body, out problem),
             MqttPacketType.PingResp => Empty(PingRespPacket.Instance, body, out problem),
             MqttPacketType.Disconnect => Empty(DisconnectPacket.Instance, body, out problem),
