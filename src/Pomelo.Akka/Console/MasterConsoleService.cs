@@ -89,8 +89,8 @@ public sealed partial class MasterConsoleService : IConsoleService, IAsyncDispos
     /// Tells a master handler a monitor's notify whose body its actor parses, waiting (back-pressure) while its mailbox
     /// is full. It is queued even to an idle actor, which runs it on its own thread: the read loop goes on to the next frame.
     /// </summary>
-    internal ValueTask NotifyMasterHandlerAsync(string moduleId, DeferredJson body, CancellationToken cancellationToken)
-        => _host.TellAsync(moduleId, new MasterHandlerInvocation(Agent, null, null) { DeferredMessage = body }, cancellationToken);
+    internal ValueTask NotifyMasterHandlerAsync(string moduleId, DeferredJson body, DrainKicks kicks, CancellationToken cancellationToken)
+        => _host.TellAsync(moduleId, new MasterHandlerInvocation(Agent, null, null) { DeferredMessage = body }, kicks, cancellationToken);
 
     /// <summary>Asks a client handler for a client's request; the module answers <paramref name="replyTo"/> directly.</summary>
     internal void AskClientHandler(ClientCaller caller, string moduleId, JsonElement? body, IModuleReplyTarget replyTo, long reqId)

@@ -13,9 +13,17 @@ internal sealed partial class ModuleActor
 {
     void IThreadPoolWorkItem.Execute() => Drain(PoolBudget);
 
+    /// <summary>
+    /// The back-pressure wait of a notify: the poster waits until the drain has taken the mailbox down to its low water
+    /// (<see cref="_lowWater"/>), not for a single free slot, so a read loop that outpaces its actor refills half a
+    /// mailbox per wake-up instead of handing over one message per wake-up on both threads.
+    /// </summary>
     private async ValueTask<PostOutcome> PostSlowAsync(ModuleInvocation invocation, CancellationToken cancellationToken)
     {
         var writer = _mailbox.Writer;
+
+        // The messages that filled the mailbox may have been queued with their drain left to the poster's kick.
+        Schedule(inline: false);
         var started = _time.GetTimestamp();
         while (true)
         {
@@ -25,17 +33,9 @@ internal sealed partial class ModuleActor
                 return PostOutcome.Full;
             }
 
-            try
-            {
-                if (!await writer.WaitToWriteAsync(cancellationToken).AsTask().WaitAsync(left, _time, cancellationToken).ConfigureAwait(false))
-                {
-                    return PostOutcome.Stopped;
-                }
-            }
-            catch (TimeoutException)
-            {
-            }
-
+            // Published before the retry: a drain that frees room after it sees the waiter; one that freed room before
+            // lets the retry through.
+            var room = WaitForRoom();
             if (writer.TryWrite(invocation))
             {
                 Schedule(inline: invocation.DeferredMessage is null);
@@ -46,14 +46,38 @@ internal sealed partial class ModuleActor
             {
                 return PostOutcome.Stopped;
             }
+
+            try
+            {
+                await room.WaitAsync(left, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
         }
     }
+
+    /// <summary>Gets the task the next low-water drain completes, shared by every poster waiting meanwhile.</summary>
+    private Task WaitForRoom()
+    {
+        var waiter = Volatile.Read(ref _roomWaiter);
+        if (waiter is not null)
+        {
+            return waiter.Task;
+        }
+
+        var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (Interlocked.CompareExchange(ref _roomWaiter, created, null) ?? created).Task;
+    }
+
+    /// <summary>Wakes the posters waiting for room (the drain reached low water, or the actor stops).</summary>
+    private void SignalRoom() => Interlocked.Exchange(ref _roomWaiter, null)?.TrySetResult();
 
     /// <summary>
     /// Handles the message at once (idle actor) or queues it and drains inline; one with a deferred message is queued
     /// and drained on the thread pool. False when the mailbox is full or closed.
     /// </summary>
-    private bool TryPostNow(ModuleInvocation invocation)
+    private bool TryPostNow(ModuleInvocation invocation, DrainKicks? kicks = null)
     {
         // A message with its parsing still to do is worth a thread hop: the poster (a read loop) reads on meanwhile.
         var queued = invocation.DeferredMessage is not null;
@@ -67,9 +91,24 @@ internal sealed partial class ModuleActor
             return false;
         }
 
+        if (queued && kicks is not null)
+        {
+            // The poster starts the drain once it has no more frames at hand. A drain running now sees this message,
+            // or finds it when it releases the flag and takes it back.
+            if (Volatile.Read(ref _draining) == 0)
+            {
+                kicks.Add(this);
+            }
+
+            return true;
+        }
+
         Schedule(inline: !queued);
         return true;
     }
+
+    /// <summary>Starts a drain on the thread pool unless one is running (a poster's <see cref="DrainKicks"/>).</summary>
+    public void Kick() => Schedule(inline: false);
 
     /// <summary>
     /// An idle actor with an empty mailbox handles the message here and now without queuing it (no channel write and
@@ -123,6 +162,11 @@ internal sealed partial class ModuleActor
         var reader = _mailbox.Reader;
         while (!_stopping.IsCancellationRequested && reader.TryRead(out var invocation))
         {
+            if (Volatile.Read(ref _roomWaiter) is not null && reader.Count <= _lowWater)
+            {
+                SignalRoom();
+            }
+
             if (!RunOne(invocation))
             {
                 return;

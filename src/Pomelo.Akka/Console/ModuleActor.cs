@@ -34,7 +34,9 @@ internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkIte
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeSpan _fullWait;
+    private readonly int _lowWater;
     private IAdminModule? _instance;
+    private TaskCompletionSource? _roomWaiter;
     private volatile bool _enabled;
     private volatile ModuleState _state = ModuleState.Running;
     private volatile string? _lastError;
@@ -51,7 +53,9 @@ internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkIte
         _logger = logger;
         _fullWait = supervision.MailboxFullWait;
         _enabled = registration.Options.Enabled;
-        _mailbox = Channel.CreateBounded<ModuleInvocation>(new BoundedChannelOptions(Math.Max(1, registration.Options.MailboxCapacity))
+        var capacity = Math.Max(1, registration.Options.MailboxCapacity);
+        _lowWater = capacity / 2;
+        _mailbox = Channel.CreateBounded<ModuleInvocation>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -87,6 +91,9 @@ internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkIte
 
     /// <summary>Gets whether no thread is draining the mailbox (the next post to an empty mailbox is handled inline).</summary>
     public bool IsIdle => Volatile.Read(ref _draining) == 0;
+
+    /// <summary>Gets whether a poster waits for room in the full mailbox (released at low water: half the capacity).</summary>
+    internal bool WaitsForRoom => Volatile.Read(ref _roomWaiter) is not null;
 
     /// <summary>Gets the rate limit of the "notify dropped" warning.</summary>
     public LogThrottle NotifyDrops { get; }
@@ -126,9 +133,15 @@ internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkIte
     /// <see cref="ModuleSupervisionOptions.MailboxFullWait"/>) for room instead of dropping it. An idle actor handles
     /// the message on the caller's thread.
     /// </summary>
-    public ValueTask<PostOutcome> PostAsync(ModuleInvocation invocation, CancellationToken cancellationToken = default)
+    /// <param name="invocation">The message.</param>
+    /// <param name="kicks">
+    /// Where a poster that reads frames in batches collects the drains to start when its batch ends; only a message
+    /// whose parsing is deferred uses it. Null: the drain starts now.
+    /// </param>
+    /// <param name="cancellationToken">Ends the wait for room.</param>
+    public ValueTask<PostOutcome> PostAsync(ModuleInvocation invocation, DrainKicks? kicks = null, CancellationToken cancellationToken = default)
     {
-        return TryPostNow(invocation) ? ValueTask.FromResult(PostOutcome.Queued) : PostSlowAsync(invocation, cancellationToken);
+        return TryPostNow(invocation, kicks) ? ValueTask.FromResult(PostOutcome.Queued) : PostSlowAsync(invocation, cancellationToken);
     }
 
     /// <summary>
@@ -191,6 +204,7 @@ internal sealed partial class ModuleActor : IAsyncDisposable, IThreadPoolWorkIte
         }
 
         _mailbox.Writer.TryComplete();
+        SignalRoom();
         await _stopping.CancelAsync().ConfigureAwait(false);
 
         // Take the drain flag for good (an actor never activated holds it from the start): a drain in progress sees

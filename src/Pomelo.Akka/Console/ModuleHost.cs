@@ -124,6 +124,13 @@ internal sealed partial class ModuleHost : IAsyncDisposable
     /// rate-limited warning.
     /// </summary>
     public ValueTask TellAsync(string moduleId, ModuleInvocation invocation, CancellationToken cancellationToken = default)
+        => TellAsync(moduleId, invocation, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="TellAsync(string, ModuleInvocation, CancellationToken)"/> for a read loop that reads frames in batches:
+    /// the drain of an idle actor is left to <paramref name="kicks"/> (see <see cref="DrainKicks"/>).
+    /// </summary>
+    public ValueTask TellAsync(string moduleId, ModuleInvocation invocation, DrainKicks? kicks, CancellationToken cancellationToken)
     {
         if (!_actors.TryGetValue(moduleId, out var actor))
         {
@@ -135,7 +142,7 @@ internal sealed partial class ModuleHost : IAsyncDisposable
             return ValueTask.CompletedTask;
         }
 
-        var posting = actor.PostAsync(invocation, cancellationToken);
+        var posting = actor.PostAsync(invocation, kicks, cancellationToken);
         if (posting.IsCompletedSuccessfully)
         {
             OnPosted(actor, posting.Result);

@@ -65,6 +65,12 @@ internal abstract partial class MasterSession : IModuleReplyTarget
 
     protected ILogger Logger { get; }
 
+    /// <summary>
+    /// Gets the drains this read loop starts when it has no frame left at hand (see <see cref="DrainKicks"/>); for
+    /// dispatches made from the read loop only.
+    /// </summary>
+    protected DrainKicks Kicks { get; } = new();
+
     protected abstract string Topic { get; }
 
     /// <summary>
@@ -80,7 +86,14 @@ internal abstract partial class MasterSession : IModuleReplyTarget
         {
             while (true)
             {
-                var outcome = await Connection.ReadAsync(closed).ConfigureAwait(false);
+                var reading = Connection.ReadAsync(closed);
+                if (!reading.IsCompleted)
+                {
+                    // No frame left at hand: the actors fed by the frames just read start draining now.
+                    Kicks.Flush();
+                }
+
+                var outcome = await reading.ConfigureAwait(false);
                 if (outcome.Error is { } error)
                 {
                     LogProtocolError(Logger, PeerId, error.Code, error.Message);
@@ -122,6 +135,7 @@ internal abstract partial class MasterSession : IModuleReplyTarget
                         var dispatch = OnMessageAsync(publish.Payload, closed);
                         if (!dispatch.IsCompletedSuccessfully)
                         {
+                            Kicks.Flush();
                             await dispatch.ConfigureAwait(false);
                             Touch();
                             OnBackPressureWaited();
@@ -139,6 +153,10 @@ internal abstract partial class MasterSession : IModuleReplyTarget
         }
         catch (OperationCanceledException) when (closed.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            Kicks.Flush();
         }
     }
 

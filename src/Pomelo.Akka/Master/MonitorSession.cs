@@ -80,7 +80,7 @@ internal sealed partial class MonitorSession : MasterSession
 
                 break;
             case DeferredNotifyMessage notify:
-                return Agent.Console.NotifyMasterHandlerAsync(notify.ModuleId, notify.Body, cancellationToken);
+                return Agent.Console.NotifyMasterHandlerAsync(notify.ModuleId, notify.Body, Kicks, cancellationToken);
             case NotifyMessage notify:
                 return Agent.Console.NotifyMasterHandlerAsync(notify.ModuleId, notify.Body, cancellationToken);
             case CommandMessage command:

@@ -58,6 +58,52 @@ public sealed class ModuleActorBackPressureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostAsync_MailboxFull_PosterReleasedAtHalfNotAtTheFirstFreeSlot()
+    {
+        // Capacity 4, low water 2. Each handler waits for its own release, so the drain moves one message at a time.
+        var entered = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        var releases = new SemaphoreSlim(0);
+        var seen = new ConcurrentQueue<int>();
+        var actor = _h.Create(
+            _ => new DelegateMasterModule((message, _) =>
+            {
+                var n = message!.Value.GetInt32();
+                entered.Writer.TryWrite(n);
+                Assert.True(releases.Wait(Wait.Timeout), "released");
+                seen.Enqueue(n);
+                return ValueTask.FromResult<object?>(null);
+            }),
+            o => o.MailboxCapacity = 4);
+        Wait.Until(() => actor.IsIdle, "the actor idle");
+
+        // Deferred notifies always queue (never run on the poster's thread), so this thread stays free to post.
+        await actor.PostAsync(Deferred(0));
+        Assert.Equal(0, await entered.Reader.ReadAsync().AsTask().WaitAsync(Wait.Timeout));
+        for (var i = 1; i <= 4; i++)
+        {
+            Assert.Equal(ModuleActor.PostOutcome.Queued, await actor.PostAsync(Deferred(i)));
+        }
+
+        var waiting = actor.PostAsync(Deferred(5)).AsTask();
+        Wait.Until(() => actor.WaitsForRoom, "the fifth poster waiting for room");
+
+        // One slot free (3 left): the wake-up per slot this replaces would release the poster here.
+        releases.Release();
+        Assert.Equal(1, await entered.Reader.ReadAsync().AsTask().WaitAsync(Wait.Timeout));
+        Assert.True(actor.WaitsForRoom, "released before the mailbox was down to half");
+        Assert.False(waiting.IsCompleted);
+
+        // Down to 2: low water.
+        releases.Release();
+        Assert.Equal(2, await entered.Reader.ReadAsync().AsTask().WaitAsync(Wait.Timeout));
+        Assert.Equal(ModuleActor.PostOutcome.Queued, await waiting.WaitAsync(Wait.Timeout));
+
+        releases.Release(4);
+        await Eventually.TrueAsync(() => seen.Count == 6, "every notify handled");
+        Assert.Equal(Enumerable.Range(0, 6), seen);
+    }
+
+    [Fact]
     public async Task PostAsync_ModuleStalledBeyondTheWait_GivesUpFull()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -203,6 +249,9 @@ public sealed class ModuleActorBackPressureTests : IAsyncLifetime
     }
 
     private MasterHandlerInvocation Notify(int n) => new(_h.Agent, JsonSerializer.SerializeToElement(n), null);
+
+    private MasterHandlerInvocation Deferred(int n)
+        => new(_h.Agent, null, null) { DeferredMessage = new Pomelo.Akka.Protocol.DeferredJson(JsonText.Utf8(n.ToString(System.Globalization.CultureInfo.InvariantCulture))) };
 
     private sealed class RecordingTarget : IModuleReplyTarget
     {
