@@ -28,7 +28,7 @@ public sealed class MemoryTrimTests
         Assert.Equal(1, _collections);
         Assert.Equal(1, trim.Trims);
         var entry = Assert.Single(_logger.Entries, e => e.EventId.Id == 1060);
-        Assert.Contains("after 3 joins: GC committed 40.0 MB -> 10.0 MB", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("after 3 joins: GC committed 40.0 MB -> 10.0 MB, resident 90.0 MB -> 50.0 MB", entry.Message, StringComparison.Ordinal);
 
         // The joins were spent: no trim again until another storm.
         _time.Advance(TimeSpan.FromSeconds(10));
@@ -124,7 +124,7 @@ public sealed class MemoryTrimTests
             }
 
             _collections++;
-            return (40 * MiB, 10 * MiB);
+            return new MemoryTrim.TrimResult(40 * MiB, 10 * MiB, 90 * MiB, 50 * MiB);
         });
         Join(trim, 3);
         _time.Advance(TimeSpan.FromSeconds(2));
@@ -144,7 +144,7 @@ public sealed class MemoryTrimTests
         return new MemoryTrim(Options(joins), _time, _logger, () => _sending, () => _allocated, () =>
         {
             _collections++;
-            return (40 * MiB, 10 * MiB);
+            return new MemoryTrim.TrimResult(40 * MiB, 10 * MiB, 90 * MiB, 50 * MiB);
         });
     }
 
