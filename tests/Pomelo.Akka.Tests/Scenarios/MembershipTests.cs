@@ -271,13 +271,28 @@ public sealed class MembershipTests
 
         reserved.Dispose();
         await using var master = await TestCluster.StartMasterAsync(configure: o => o.Port = port);
+
+        // The monitor's clock moves only while it has no connection (its back-off), and slowly: 1 s of its time per
+        // 20 polls. Its connect, register and subscribe time out on this clock too; moved 1 s per poll (every 10 ms),
+        // an attempt had 50 ms of real time for all three, which a loaded machine running the whole suite missed.
+        var polls = 0;
         await Eventually.TrueAsync(
             () =>
             {
-                monitorTime.Advance(TimeSpan.FromSeconds(1));
-                return monitor.Start.IsCompleted;
+                if (monitor.Start.IsCompleted)
+                {
+                    return true;
+                }
+
+                if (!monitor.Service.IsConnected && ++polls % 20 == 0)
+                {
+                    monitorTime.Advance(TimeSpan.FromSeconds(1));
+                }
+
+                return false;
             },
-            "the monitor joins the master that appeared");
+            "the monitor joins the master that appeared",
+            TimeSpan.FromSeconds(30));
         Assert.Contains(master.Agent.Servers, s => s.Id == "area-1");
     }
 
