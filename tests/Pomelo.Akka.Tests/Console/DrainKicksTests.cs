@@ -27,8 +27,8 @@ public sealed class DrainKicksTests : IAsyncLifetime
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(ModuleActor.PostOutcome.Queued, await first.PostAsync(Deferred(i), kicks));
-            Assert.Equal(ModuleActor.PostOutcome.Queued, await second.PostAsync(Deferred(10 + i), kicks));
+            Assert.Equal(ModuleActor.PostOutcome.Queued, await first.PostAsync(_h.Deferred(i), kicks));
+            Assert.Equal(ModuleActor.PostOutcome.Queued, await second.PostAsync(_h.Deferred(10 + i), kicks));
         }
 
         // Nothing was scheduled: no drain holds either actor's flag, so no handler can have run.
@@ -53,7 +53,7 @@ public sealed class DrainKicksTests : IAsyncLifetime
         kicks.Flush();
         Assert.False(kicks.Pending);
 
-        await actor.PostAsync(Deferred(1), kicks);
+        await actor.PostAsync(_h.Deferred(1), kicks);
         kicks.Add(actor);
         kicks.Flush();
         kicks.Flush();
@@ -70,12 +70,12 @@ public sealed class DrainKicksTests : IAsyncLifetime
         var kicks = new DrainKicks();
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(ModuleActor.PostOutcome.Queued, await actor.PostAsync(Deferred(i), kicks));
+            Assert.Equal(ModuleActor.PostOutcome.Queued, await actor.PostAsync(_h.Deferred(i), kicks));
         }
 
         // The fifth finds the mailbox full of messages nobody was asked to drain yet: waiting for room must start the
         // drain itself, or it would wait on a kick its own caller only gives once it stops waiting.
-        var fifth = actor.PostAsync(Deferred(4), kicks).AsTask();
+        var fifth = actor.PostAsync(_h.Deferred(4), kicks).AsTask();
 
         Assert.Equal(ModuleActor.PostOutcome.Queued, await fifth.WaitAsync(Wait.Timeout));
         await Eventually.TrueAsync(() => seen.Count == 5, "every notify handled without a kick");
@@ -98,12 +98,12 @@ public sealed class DrainKicksTests : IAsyncLifetime
             seen.Enqueue(n);
             return ValueTask.FromResult<object?>(null);
         }));
-        await actor.PostAsync(Deferred(0));
+        await actor.PostAsync(_h.Deferred(0));
         Wait.Until(() => !actor.IsIdle, "the drain holding the first notify");
 
         // A drain is running: the kick is not needed, and the message is not left behind when the drain ends.
         var kicks = new DrainKicks();
-        await actor.PostAsync(Deferred(1), kicks);
+        await actor.PostAsync(_h.Deferred(1), kicks);
         Assert.False(kicks.Pending);
         gate.Set();
 
@@ -124,7 +124,4 @@ public sealed class DrainKicksTests : IAsyncLifetime
         Wait.Until(() => actor.IsIdle, "the actor idle");
         return (actor, seen);
     }
-
-    private MasterHandlerInvocation Deferred(int n)
-        => new(_h.Agent, null, null) { DeferredMessage = new DeferredJson(JsonText.Utf8(n.ToString(System.Globalization.CultureInfo.InvariantCulture))) };
 }

@@ -77,14 +77,14 @@ public sealed class ModuleActorBackPressureTests : IAsyncLifetime
         Wait.Until(() => actor.IsIdle, "the actor idle");
 
         // Deferred notifies always queue (never run on the poster's thread), so this thread stays free to post.
-        await actor.PostAsync(Deferred(0));
+        await actor.PostAsync(_h.Deferred(0));
         Assert.Equal(0, await entered.Reader.ReadAsync().AsTask().WaitAsync(Wait.Timeout));
         for (var i = 1; i <= 4; i++)
         {
-            Assert.Equal(ModuleActor.PostOutcome.Queued, await actor.PostAsync(Deferred(i)));
+            Assert.Equal(ModuleActor.PostOutcome.Queued, await actor.PostAsync(_h.Deferred(i)));
         }
 
-        var waiting = actor.PostAsync(Deferred(5)).AsTask();
+        var waiting = actor.PostAsync(_h.Deferred(5)).AsTask();
         Wait.Until(() => actor.WaitsForRoom, "the fifth poster waiting for room");
 
         // One slot free (3 left): the wake-up per slot this replaces would release the poster here.
@@ -249,9 +249,6 @@ public sealed class ModuleActorBackPressureTests : IAsyncLifetime
     }
 
     private MasterHandlerInvocation Notify(int n) => new(_h.Agent, JsonSerializer.SerializeToElement(n), null);
-
-    private MasterHandlerInvocation Deferred(int n)
-        => new(_h.Agent, null, null) { DeferredMessage = new Pomelo.Akka.Protocol.DeferredJson(JsonText.Utf8(n.ToString(System.Globalization.CultureInfo.InvariantCulture))) };
 
     private sealed class RecordingTarget : IModuleReplyTarget
     {

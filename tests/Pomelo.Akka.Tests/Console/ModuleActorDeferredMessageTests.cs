@@ -40,7 +40,7 @@ public sealed class ModuleActorDeferredMessageTests : IAsyncLifetime
         var poster = new Thread(() =>
         {
             posterThread = Environment.CurrentManagedThreadId;
-            outcome = actor.PostAsync(Deferred("""{"seq":7}""")).AsTask().GetAwaiter().GetResult();
+            outcome = actor.PostAsync(_h.Deferred("""{"seq":7}""")).AsTask().GetAwaiter().GetResult();
             handled.Wait(Wait.Timeout);
         });
         poster.Start();
@@ -65,7 +65,7 @@ public sealed class ModuleActorDeferredMessageTests : IAsyncLifetime
         for (var i = 0; i < 3_000; i++)
         {
             var invocation = i % 2 == 0
-                ? Deferred(i.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                ? _h.Deferred(i.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 : new MasterHandlerInvocation(_h.Agent, JsonSerializer.SerializeToElement(i), null);
             Assert.Equal(ModuleActor.PostOutcome.Queued, await actor.PostAsync(invocation).AsTask().WaitAsync(Wait.Timeout));
         }
@@ -77,13 +77,10 @@ public sealed class ModuleActorDeferredMessageTests : IAsyncLifetime
     [Fact]
     public void IsTick_DeferredNotify_IsAMessageNotATick()
     {
-        var deferred = Deferred("{}");
+        var deferred = _h.Deferred("{}");
         var tick = new MasterHandlerInvocation(_h.Agent, null, null);
 
         Assert.False(deferred.IsTick);
         Assert.True(tick.IsTick);
     }
-
-    private MasterHandlerInvocation Deferred(string json)
-        => new(_h.Agent, null, null) { DeferredMessage = new DeferredJson(JsonText.Utf8(json)) };
 }

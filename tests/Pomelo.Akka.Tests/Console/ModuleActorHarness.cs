@@ -34,6 +34,13 @@ internal sealed class ModuleActorHarness : IAsyncDisposable
     public Task<object?> Ask(ModuleActor actor, int message)
         => actor.AskAsync(new MasterHandlerInvocation(Agent, JsonSerializer.SerializeToElement(message), NewReply()));
 
+    /// <summary>A notify whose body is still bytes (as a master's read loop posts it), for a master handler.</summary>
+    public MasterHandlerInvocation Deferred(string json)
+        => new(Agent, null, null) { DeferredMessage = new Pomelo.Akka.Protocol.DeferredJson(JsonText.Utf8(json)) };
+
+    /// <summary>A notify whose body is the number <paramref name="n"/>, still as bytes.</summary>
+    public MasterHandlerInvocation Deferred(int n) => Deferred(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public Task<object?> AskClient(ModuleActor actor, int message)
         => actor.AskAsync(new ClientHandlerInvocation(Agent, new ClientCaller("cli", "admin", 1, IPAddress.Loopback), JsonSerializer.SerializeToElement(message), NewReply()));
 
