@@ -8,9 +8,9 @@ namespace Pomelo.Akka.Master;
 /// </summary>
 public sealed class MemoryTrimOptions
 {
-    /// <summary>Gets or sets the registrations since the last trim that make a storm worth a trim (default 100); 0 turns trimming off.</summary>
+    /// <summary>Gets or sets the registrations since the last trim that make a storm worth a trim (default 50); 0 turns trimming off.</summary>
     [Range(0, int.MaxValue)]
-    public int Joins { get; set; } = 100;
+    public int Joins { get; set; } = 50;
 
     /// <summary>Gets or sets how long membership must have stayed unchanged (default 2 s).</summary>
     public TimeSpan Quiet { get; set; } = TimeSpan.FromSeconds(2);

@@ -20,11 +20,11 @@ public sealed class MemoryTrimOptionsTests
     }
 
     [Fact]
-    public void MemoryTrim_Defaults_TrimAfterAHundredJoinsAndTwoQuietSeconds()
+    public void MemoryTrim_Defaults_TrimAfterFiftyJoinsAndTwoQuietSeconds()
     {
         var options = Bind("pomelo.master.port = 0");
 
-        Assert.Equal(100, options.MemoryTrim.Joins);
+        Assert.Equal(50, options.MemoryTrim.Joins);
         Assert.Equal(TimeSpan.FromSeconds(2), options.MemoryTrim.Quiet);
         Assert.Equal(4 * 1024 * 1024, options.MemoryTrim.MaxAllocationPerSecond);
     }
