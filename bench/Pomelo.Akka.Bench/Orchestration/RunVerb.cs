@@ -8,8 +8,9 @@ namespace Pomelo.Akka.Bench.Orchestration;
 
 /// <summary>
 /// <c>run --side ours|pomelo [--quick] [--out file.json] [--peer dir] [--logs dir] [--only rr,cluster,membership]
-/// [--sizes 500,2000] [--repeats n]</c>: runs every scenario against one side and writes the raw results (every
-/// repetition) as JSON. <c>--sizes</c> and <c>--repeats</c> override the mode's cluster sizes and repetitions.
+/// [--sizes 500,2000] [--repeats n] [--close-repeats n]</c>: runs every scenario against one side and writes the raw
+/// results (every repetition) as JSON. <c>--sizes</c>, <c>--repeats</c> and <c>--close-repeats</c> override the mode's
+/// cluster sizes, repetitions and socket-close rounds.
 /// </summary>
 internal static class RunVerb
 {
@@ -20,6 +21,7 @@ internal static class RunVerb
         {
             FlowsOverride = args.Str("sizes") is { } sizeList ? [sizeList.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()] : null,
             RepeatsOverride = args.Has("repeats") ? args.Int("repeats") : null,
+            CloseRepeatsOverride = args.Has("close-repeats") ? args.Int("close-repeats") : null,
         };
         var sideName = args.Str("side", "ours");
         var side = Side.Create(sideName, Path.GetFullPath(args.Str("peer", Path.Combine(benchDir, "peer"))));

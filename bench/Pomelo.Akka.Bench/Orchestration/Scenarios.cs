@@ -186,6 +186,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             var (victim, id) = await flow.AddVictimAsync("victim-close" + r.ToString(CultureInfo.InvariantCulture) + "-", proxy.Port);
             await flow.Master.SendAsync("wait-servers", new JsonObject { ["count"] = watchers + 1 }, TimeSpan.FromSeconds(30));
             await flow.SettleMapsAsync(watchers, [id], 0);
+            var quiet = await QuiesceAsync([flow.Master, .. flow.Monitors, victim], RunConfig.CloseQuietWindowMs, 2, RunConfig.CloseQuietCores, RunConfig.CloseQuietLimitMs);
             var t0 = proxy.Cut();
             var down = await flow.Master.SendAsync("await-down", new JsonObject { ["member"] = id, ["timeoutMs"] = 10_000 }, TimeSpan.FromSeconds(20));
             var result = new JsonObject { ["masterMs"] = down["detected"]!.GetValue<bool>() ? (down["ns"]!.GetValue<long>() - t0) / 1e6 : null };
@@ -195,13 +196,16 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             result["of"] = report["of"]!.GetValue<int>();
             result["lastNodeMs"] = nodes == report["of"]!.GetValue<int>() ? (report["lastNs"]!.GetValue<long>() - t0) / 1e6 : null;
             result["firstNodeMs"] = nodes > 0 ? (report["firstNs"]!.GetValue<long>() - t0) / 1e6 : null;
+            result["t0Ns"] = t0; // CLOCK_MONOTONIC, to line a round up with a system trace (perf record -k CLOCK_MONOTONIC)
+            result["quietBefore"] = quiet["quiet"]!.GetValue<bool>();
+            result["quietWaitSeconds"] = quiet["seconds"]!.GetValue<double>();
 
             if (r > 0)
             {
                 Add("close", result);
             }
 
-            Progress((r == 0 ? "(warm-up) " : string.Empty) + $"socket close: master event {Fmt(result["masterMs"])} ms, last node {Fmt(result["lastNodeMs"])} ms");
+            Progress((r == 0 ? "(warm-up) " : string.Empty) + $"socket close: master event {Fmt(result["masterMs"])} ms, first node {Fmt(result["firstNodeMs"])} ms, last node {Fmt(result["lastNodeMs"])} ms" + (quiet["quiet"]!.GetValue<bool>() ? string.Empty : " (cut without the quiet: it did not come within the limit)"));
             await victim.DisposeAsync();
             await flow.Master.SendAsync("wait-servers", new JsonObject { ["count"] = watchers, ["exact"] = true }, TimeSpan.FromSeconds(30));
         }
@@ -266,16 +270,17 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
     private static JsonNode? Left(JsonObject mem, string figure) => mem[figure + "Aggressive"] ?? mem[figure];
 
     /// <summary>
-    /// Waits until the processes are quiet — <paramref name="windows"/> windows in a row (1 s; quick: 0.5 s) under 0.3
-    /// core each — so a measurement does not share the CPU with the tail of a registration storm; gives up after 60 s.
-    /// Reports each one's CPU in the last window.
+    /// Waits until the processes are quiet — <paramref name="windows"/> windows of <paramref name="windowMs"/> in a row
+    /// under <paramref name="maxCores"/> each (by default 0.3 core) — so a measurement does not share the CPU with the
+    /// tail of a registration storm; gives up after <paramref name="limitMs"/> (by default 60 s). Reports each one's
+    /// CPU in the last window.
     /// </summary>
-    private static async Task<JsonObject> QuiesceAsync(Child[] children, int windowMs, int windows = 2)
+    private static async Task<JsonObject> QuiesceAsync(Child[] children, int windowMs, int windows = 2, double maxCores = 0.3, long limitMs = 60_000)
     {
         var start = BenchIo.NowNs();
         var quietWindows = 0;
         var cpu = new double[children.Length];
-        while (quietWindows < windows && BenchIo.NowNs() - start < 60_000_000_000L)
+        while (quietWindows < windows && BenchIo.NowNs() - start < limitMs * 1_000_000)
         {
             var before = children.Select(c => Wire.ProcStatus.CpuSeconds(c.Pid)).ToArray();
             var t0 = BenchIo.NowNs();
@@ -286,7 +291,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
                 cpu[i] = Math.Round((Wire.ProcStatus.CpuSeconds(children[i].Pid) - before[i]) / elapsed, 3);
             }
 
-            quietWindows = cpu.All(u => u < 0.3) ? quietWindows + 1 : 0;
+            quietWindows = cpu.All(u => u < maxCores) ? quietWindows + 1 : 0;
         }
 
         return new JsonObject

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pomelo.Akka.Cluster;
 using Pomelo.Akka.Tests.TestSupport;
@@ -228,6 +229,27 @@ public sealed class ClusterMembershipTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task UnreachableAndRemoved_ArePublishedBeforeTheirLogLines()
+    {
+        // A logger that, on each of the two lines, waits for the subscriber to have the event: were the line written
+        // before the event is published (under the membership's lock), the wait would run out and record false.
+        var seen = Channel.CreateUnbounded<MemberEvent>();
+        var logger = new WaitingLogger(seen.Reader);
+        await using var membership = new ClusterMembership(new MembershipOptions { RemovalMargin = TimeSpan.FromSeconds(10) }, _time, logger);
+        membership.Subscribe(e => seen.Writer.TryWrite(e), initialStateAsEvents: false);
+        membership.Join("area-1", "area", 1, null, 1, IPAddress.Loopback, () => ValueTask.CompletedTask);
+
+        membership.ConnectionLost("area-1", 1);
+        for (var i = 0; i < 110; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        await Eventually.TrueAsync(() => logger.Waits.Count == 2, "both lines logged");
+        Assert.Equal([(6001, true), (6003, true)], logger.Waits.ToArray());
+    }
+
     private void Join(string id, long incarnation)
         => _membership.Join(id, "area", 1, null, incarnation, IPAddress.Loopback, () =>
         {
@@ -254,5 +276,40 @@ public sealed class ClusterMembershipTests : IAsyncLifetime
         }
 
         return list;
+    }
+
+    /// <summary>On the Unreachable (6001) and Removed (6003) lines, waits up to 5 s for that event to reach the subscriber.</summary>
+    private sealed class WaitingLogger(ChannelReader<MemberEvent> seen) : ILogger<ClusterMembership>
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(int EventId, bool EventFirst)> Waits { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var expected = eventId.Id switch { 6001 => typeof(MemberUnreachable), 6003 => typeof(MemberRemoved), _ => null };
+            if (expected is null)
+            {
+                return;
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            var found = false;
+            try
+            {
+                while (!found)
+                {
+                    found = seen.ReadAsync(timeout.Token).AsTask().GetAwaiter().GetResult().GetType() == expected;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            Waits.Enqueue((eventId.Id, found));
+        }
     }
 }
