@@ -19,31 +19,23 @@ public sealed partial class FailureDetectionProcessTests(ITestOutputHelper outpu
         var stopped = "connector-server-1";
         var killed = "area-server-2";
 
-        var clock = Stopwatch.StartNew();
+        // The master logs a member's Unreachable after it has published it, so the servers' map lines (relayed through
+        // the master's output) may come before or after that line.
+        var clock = Stopwatch.GetTimestamp();
         master.Signal("STOP", pids[stopped]);
-        await master.WaitForLineAsync(l => l.Contains($"Member {stopped}", StringComparison.Ordinal) && l.Contains("is Unreachable", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        var toUnreachable = clock.Elapsed;
-        for (var node = 0; node < 2; node++)
-        {
-            await master.WaitForLineAsync(l => l.Contains($"Server map: removeServer {stopped}", StringComparison.Ordinal));
-        }
-
-        var toMaps = clock.Elapsed;
+        var seen = await master.WaitForLinesAsync(Unreachable(stopped), TimeSpan.FromSeconds(10));
+        var toUnreachable = Stopwatch.GetElapsedTime(clock, seen[0]);
+        var toMaps = Stopwatch.GetElapsedTime(clock, seen.Max());
         master.Signal("CONT", pids[stopped]);
         await master.WaitForLineAsync(l => l.Contains($"Member {stopped} is Reachable again", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
-        clock.Restart();
+        clock = Stopwatch.GetTimestamp();
         master.Signal("KILL", pids[killed]);
-        await master.WaitForLineAsync(l => l.Contains($"Member {killed}", StringComparison.Ordinal) && l.Contains("is Unreachable", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        var closeToUnreachable = clock.Elapsed;
-        for (var node = 0; node < 2; node++)
-        {
-            await master.WaitForLineAsync(l => l.Contains($"Server map: removeServer {killed}", StringComparison.Ordinal));
-        }
-
-        var closeToLastMap = clock.Elapsed;
+        seen = await master.WaitForLinesAsync(Unreachable(killed), TimeSpan.FromSeconds(10));
+        var closeToUnreachable = Stopwatch.GetElapsedTime(clock, seen[0]);
+        var closeToLastMap = Stopwatch.GetElapsedTime(clock, seen.Max());
         await master.WaitForLineAsync(l => l.Contains($"Member {killed}", StringComparison.Ordinal) && l.Contains("Removed", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        var closeToRemoved = clock.Elapsed;
+        var closeToRemoved = Stopwatch.GetElapsedTime(clock);
 
         output.WriteLine($"SIGSTOP -> Unreachable: {toUnreachable.TotalSeconds:0.000} s; -> other maps updated: {toMaps.TotalSeconds:0.000} s");
         output.WriteLine($"SIGKILL (socket close) -> Unreachable: {closeToUnreachable.TotalMilliseconds:0.0} ms; -> last map updated: {closeToLastMap.TotalMilliseconds:0.0} ms; -> Removed: {closeToRemoved.TotalSeconds:0.000} s");
@@ -54,6 +46,14 @@ public sealed partial class FailureDetectionProcessTests(ITestOutputHelper outpu
         Assert.Equal(0, await master.TerminateAsync());
         Assert.All(pids.Values, pid => Assert.False(NodeProcess.IsAlive(pid), $"pid {pid} outlived the master"));
     }
+
+    /// <summary>The master's Unreachable line for <paramref name="id"/>, then two other servers' map lines dropping it.</summary>
+    private static Func<string, bool>[] Unreachable(string id) =>
+    [
+        l => l.Contains($"Member {id}", StringComparison.Ordinal) && l.Contains("is Unreachable", StringComparison.Ordinal),
+        l => l.Contains($"Server map: removeServer {id}", StringComparison.Ordinal),
+        l => l.Contains($"Server map: removeServer {id}", StringComparison.Ordinal),
+    ];
 
     [GeneratedRegex(@"Started server (\S+) \(\w+\) as pid (\d+)")]
     private static partial Regex StartedPid();

@@ -79,6 +79,39 @@ public sealed class NodeProcess : IAsyncDisposable
         return string.Empty;
     }
 
+    /// <summary>
+    /// Waits until each of <paramref name="matches"/> has matched an output line of its own, in any order (lines from
+    /// different processes of a cluster, relayed through this one, arrive in no set order); already seen lines count.
+    /// </summary>
+    /// <returns>For each match, when its line was read (<see cref="Stopwatch.GetTimestamp"/>).</returns>
+    public async Task<long[]> WaitForLinesAsync(IReadOnlyList<Func<string, bool>> matches, TimeSpan? timeout = null)
+    {
+        var seenAt = new long[matches.Count];
+        var left = matches.Count;
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            await foreach (var line in _feed.Reader.ReadAllAsync(cts.Token))
+            {
+                var index = Enumerable.Range(0, matches.Count).FirstOrDefault(i => seenAt[i] == 0 && matches[i](line), -1);
+                if (index >= 0)
+                {
+                    seenAt[index] = Stopwatch.GetTimestamp();
+                    if (--left == 0)
+                    {
+                        return seenAt;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Assert.Fail($"{left} of {matches.Count} output lines never matched; output so far:\n" + Output);
+        return seenAt;
+    }
+
     /// <summary>Sends SIGTERM and waits for the exit code.</summary>
     public async Task<int> TerminateAsync(TimeSpan? timeout = null)
     {
