@@ -187,6 +187,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             await flow.Master.SendAsync("wait-servers", new JsonObject { ["count"] = watchers + 1 }, TimeSpan.FromSeconds(30));
             await flow.SettleMapsAsync(watchers, [id], 0);
             var quiet = await QuiesceAsync([flow.Master, .. flow.Monitors, victim], RunConfig.CloseQuietWindowMs, 2, RunConfig.CloseQuietCores, RunConfig.CloseQuietLimitMs);
+            var settled = quiet["quiet"]!.GetValue<bool>();
             var t0 = proxy.Cut();
             var down = await flow.Master.SendAsync("await-down", new JsonObject { ["member"] = id, ["timeoutMs"] = 10_000 }, TimeSpan.FromSeconds(20));
             var result = new JsonObject { ["masterMs"] = down["detected"]!.GetValue<bool>() ? (down["ns"]!.GetValue<long>() - t0) / 1e6 : null };
@@ -197,7 +198,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
             result["lastNodeMs"] = nodes == report["of"]!.GetValue<int>() ? (report["lastNs"]!.GetValue<long>() - t0) / 1e6 : null;
             result["firstNodeMs"] = nodes > 0 ? (report["firstNs"]!.GetValue<long>() - t0) / 1e6 : null;
             result["t0Ns"] = t0; // CLOCK_MONOTONIC, to line a round up with a system trace (perf record -k CLOCK_MONOTONIC)
-            result["quietBefore"] = quiet["quiet"]!.GetValue<bool>();
+            result["quietBefore"] = settled;
             result["quietWaitSeconds"] = quiet["seconds"]!.GetValue<double>();
 
             if (r > 0)
@@ -205,7 +206,7 @@ internal sealed class Scenarios(Side side, RunConfig config, string logDirectory
                 Add("close", result);
             }
 
-            Progress((r == 0 ? "(warm-up) " : string.Empty) + $"socket close: master event {Fmt(result["masterMs"])} ms, first node {Fmt(result["firstNodeMs"])} ms, last node {Fmt(result["lastNodeMs"])} ms" + (quiet["quiet"]!.GetValue<bool>() ? string.Empty : " (cut without the quiet: it did not come within the limit)"));
+            Progress((r == 0 ? "(warm-up) " : string.Empty) + $"socket close: master event {Fmt(result["masterMs"])} ms, first node {Fmt(result["firstNodeMs"])} ms, last node {Fmt(result["lastNodeMs"])} ms" + (settled ? string.Empty : " (cut without the quiet: it did not come within the limit)"));
             await victim.DisposeAsync();
             await flow.Master.SendAsync("wait-servers", new JsonObject { ["count"] = watchers, ["exact"] = true }, TimeSpan.FromSeconds(30));
         }
